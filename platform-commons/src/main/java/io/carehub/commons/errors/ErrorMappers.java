@@ -1,0 +1,102 @@
+package io.carehub.commons.errors;
+
+import java.util.List;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Maps every failure to the API's {@code errors} body (API.md §2). Needs
+ * {@code quarkus.http.auth.proactive=false} so that authentication failures reach these mappers.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    public static Response response(ErrorCode code, String detail) {
+        return response(List.of(ApiError.of(code, detail)), code.status());
+    }
+
+    public static Response response(List<ApiError> errors, int status) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorsBody(errors)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return response(e.errors(), e.status());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorizedResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorizedResponse();
+    }
+
+    private static Response unauthorizedResponse() {
+        return Response.fromResponse(response(ErrorCode.UNAUTHORIZED, "a valid access token is required"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(ErrorCode.FORBIDDEN, "the access token lacks the scope this needs");
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return response(ErrorCode.NOT_FOUND, "not found");
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        Response r = response(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed");
+        return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e) {
+        return response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json");
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return response(ErrorCode.NOT_ACCEPTABLE, "the requested media type is not available");
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return response(ErrorCode.INTERNAL_SERVER_ERROR, "internal server error");
+        }
+        if (status == 413) {
+            return response(ErrorCode.PAYLOAD_TOO_LARGE, "the body is larger than 1 MiB");
+        }
+        return response(ErrorCode.BAD_REQUEST, "bad request");
+    }
+
+    /** The last resort: log the fault, tell the client nothing about it. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        LOG.error("unexpected failure", e);
+        return response(ErrorCode.INTERNAL_SERVER_ERROR, "internal server error");
+    }
+}

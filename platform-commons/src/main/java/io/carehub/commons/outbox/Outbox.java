@@ -1,0 +1,67 @@
+package io.carehub.commons.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.carehub.commons.web.Timestamps;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records a change event in the caller's transaction (the transactional outbox, API.md §6). Call it from
+ * inside {@code @WithTransaction} after the change: the event is committed with the change or not at all,
+ * and the {@link OutboxRelay} publishes it to {@code <service>.changes} afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final String service;
+    private final String topic;
+
+    public Outbox(@ConfigProperty(name = "quarkus.application.name") String service) {
+        this.service = service;
+        this.topic = service + ".changes";
+    }
+
+    public Uni<Void> record(String tenant, String resource, UUID id, ChangeOperation operation, Instant updatedAt) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = topic;
+        event.messageKey = id.toString();
+        event.createdAt = Timestamps.now();
+        event.payload = cloudEvent(event, tenant, resource, id, operation, updatedAt);
+        return Panache.getSession().chain(session -> session.persist(event));
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    private String cloudEvent(OutboxEvent event, String tenant, String resource, UUID id, ChangeOperation operation,
+            Instant updatedAt) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode data = json.objectNode()
+                .put("tenant", tenant)
+                .put("resource", resource)
+                .put("id", id.toString())
+                .put("operation", operation.wireName())
+                .put("updated_at", Timestamps.format(updatedAt));
+        ObjectNode envelope = json.objectNode()
+                .put("specversion", "1.0")
+                .put("id", event.id.toString())
+                .put("source", "/" + service)
+                .put("type", resource + "." + operation.wireName())
+                .put("subject", id.toString())
+                .put("time", Timestamps.format(event.createdAt))
+                .put("datacontenttype", "application/json");
+        envelope.set("data", data);
+        return envelope.toString();
+    }
+}

@@ -1,0 +1,200 @@
+package io.carehub.commons.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+
+/**
+ * Publishes outbox rows to Kafka (ARCHITECTURE.md, "The outbox is the only way out"). Wakes on the
+ * {@code outbox_events} NOTIFY and also polls. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}
+ * (so replicas share the work), sent with an idempotent {@code acks=all} producer, and deleted in the
+ * same transaction only once Kafka acknowledged every record: Kafka being down delays events, never
+ * loses them, and never fails a client's write.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String CHANNEL = "outbox_events";
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final String reactiveUrl;
+    private final Optional<String> dbUser;
+    private final Optional<String> dbPassword;
+    private final Counter published;
+    private final Counter failures;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean wokenWhileDraining;
+    private volatile boolean stopped;
+    private volatile long lastFailureLog;
+    private KafkaProducer<String, String> producer;
+    private PgSubscriber subscriber;
+
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry metrics,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> dbUser,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> dbPassword) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.reactiveUrl = reactiveUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+        this.published = Counter.builder("carehub.outbox.events.published").description("Change events relayed to Kafka")
+                .register(metrics);
+        this.failures = Counter.builder("carehub.outbox.relay.failures").description("Relay batches rolled back")
+                .register(metrics);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            LOG.info("outbox relay disabled");
+            return;
+        }
+        producer = new KafkaProducer<>(producerProperties());
+        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
+        dbUser.ifPresent(options::setUser);
+        dbPassword.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel(CHANNEL).handler(payload -> wake());
+        subscriber.connect().subscribe().with(ok -> wake(),
+                failure -> LOG.warnf("outbox: cannot LISTEN (%s); polling only until reconnected", failure.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+        if (subscriber != null) {
+            subscriber.close().subscribe().with(ok -> { }, failure -> { });
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** The polling fallback: catches rows whose NOTIFY was missed (e.g. while LISTEN reconnected). */
+    @Scheduled(every = "${carehub.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** Starts draining unless a drain is running, in which case that one goes round once more. */
+    public void wake() {
+        if (producer == null || stopped) {
+            return;
+        }
+        if (!draining.compareAndSet(false, true)) {
+            wokenWhileDraining = true;
+            return;
+        }
+        wokenWhileDraining = false;
+        relayBatch().subscribe().with(count -> {
+            draining.set(false);
+            if (count >= config.batchSize() || wokenWhileDraining) {
+                wake();
+            }
+        }, failure -> {
+            draining.set(false);
+            failures.increment();
+            long now = System.currentTimeMillis();
+            if (now - lastFailureLog > 30_000) {
+                lastFailureLog = now;
+                LOG.warnf("outbox: relay to Kafka failed, events stay pending and are retried: %s", failure.getMessage());
+            }
+        });
+    }
+
+    private Uni<Integer> relayBatch() {
+        return pool.withTransaction(conn -> conn
+                .preparedQuery("SELECT id, topic, message_key, payload FROM outbox_events ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(config.batchSize()))
+                .chain(rows -> {
+                    List<Row> batch = new ArrayList<>();
+                    rows.forEach(batch::add);
+                    if (batch.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return publish(batch).chain(() -> delete(conn, batch)).replaceWith(batch.size());
+                }));
+    }
+
+    private Uni<Void> publish(List<Row> batch) {
+        return Uni.createFrom().completionStage(() -> {
+            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+            for (Row row : batch) {
+                CompletableFuture<Void> ack = new CompletableFuture<>();
+                var record = new ProducerRecord<>(row.getString("topic"), row.getString("message_key"), row.getString("payload"));
+                producer.send(record, (metadata, error) -> {
+                    if (error == null) {
+                        ack.complete(null);
+                    } else {
+                        ack.completeExceptionally(error);
+                    }
+                });
+                acks.add(ack);
+            }
+            return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .orTimeout(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        })
+                // send() may block while it waits for metadata: never on the event loop.
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(() -> published.increment(batch.size()));
+    }
+
+    private Uni<Void> delete(SqlConnection conn, List<Row> batch) {
+        UUID[] ids = batch.stream().map(r -> r.getUUID("id")).toArray(UUID[]::new);
+        return conn.preparedQuery("DELETE FROM outbox_events WHERE id = ANY($1)").execute(Tuple.of(ids)).replaceWithVoid();
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        long timeout = config.publishTimeout().toMillis();
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout));
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(timeout, 10_000)));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(timeout, 10_005 + 5)));
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return p;
+    }
+}

@@ -1,0 +1,179 @@
+package io.carehub.commons.paging;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.carehub.commons.validation.JsonBodies;
+import io.carehub.commons.validation.Types;
+import io.carehub.commons.validation.Violations;
+import io.carehub.commons.web.Timestamps;
+
+/**
+ * The parameters of a Find, from the query string ({@code GET /v1/<c>}) or from the body of Find by POST
+ * (JSON or form). Unknown parameters and bad values are refused with {@code 400 bad_request}, all at once.
+ */
+public final class FindParameters {
+
+    public static final String FROM = "page[from]";
+    public static final String TO = "page[to]";
+    public static final String SIZE = "page[size]";
+    public static final String AFTER = "page[after]";
+    public static final String INCLUDE_DELETED = "include_deleted";
+
+    private final PageRequest page;
+    /** Filter values by filter (canonical) name, only those given. */
+    private final Map<Filter, Object> filters;
+    private final boolean includeDeleted;
+    /** The filters as given (canonical names, text values), carried into the page links. */
+    private final Map<String, String> filterText;
+
+    private FindParameters(PageRequest page, Map<Filter, Object> filters, boolean includeDeleted,
+            Map<String, String> filterText) {
+        this.page = page;
+        this.filters = filters;
+        this.includeDeleted = includeDeleted;
+        this.filterText = filterText;
+    }
+
+    /** The same Find continued after {@code after} in batches of {@code size} (exports walk a collection this way). */
+    public FindParameters continuing(Cursor after, int size) {
+        return new FindParameters(new PageRequest(page.from(), page.to(), size, after), filters, includeDeleted, filterText);
+    }
+
+    public PageRequest page() {
+        return page;
+    }
+
+    public Map<Filter, Object> filters() {
+        return filters;
+    }
+
+    public boolean includeDeleted() {
+        return includeDeleted;
+    }
+
+    public Map<String, String> filterText() {
+        return filterText;
+    }
+
+    /** From a query string's parameters; {@code deletable}: whether the collection has deletes. */
+    public static FindParameters fromQuery(Map<String, List<String>> query, List<Filter> filters, boolean deletable) {
+        return parse(query, filters, deletable);
+    }
+
+    /** From the body of Find by POST: a JSON object or a form. */
+    public static FindParameters fromBody(String body, String contentType, List<Filter> filters, boolean deletable) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            for (String pair : body == null ? new String[0] : body.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            }
+        } else if (body != null && !body.isBlank()) {
+            JsonNode json = JsonBodies.object(body);
+            json.fields().forEachRemaining(e -> params.computeIfAbsent(e.getKey(), x -> new ArrayList<>())
+                    .add(e.getValue().isValueNode() && !e.getValue().isNull() ? e.getValue().asText() : e.getValue().toString()));
+        }
+        return parse(params, filters, deletable);
+    }
+
+    private static FindParameters parse(Map<String, List<String>> params, List<Filter> filters, boolean deletable) {
+        Violations out = new Violations();
+        Map<String, Filter> byName = new LinkedHashMap<>();
+        for (Filter f : filters) {
+            byName.put(f.name(), f);
+            f.aliases().forEach(a -> byName.put(a, f));
+        }
+        Instant from = null;
+        Instant to = null;
+        int size = PageRequest.DEFAULT_SIZE;
+        Cursor after = null;
+        boolean includeDeleted = false;
+        Map<Filter, Object> values = new LinkedHashMap<>();
+        Map<String, String> text = new LinkedHashMap<>();
+        for (var entry : params.entrySet()) {
+            String name = entry.getKey();
+            List<String> given = entry.getValue();
+            if (given.size() > 1) {
+                out.bad(name, name + " may be given only once");
+                continue;
+            }
+            String value = given.isEmpty() ? "" : given.get(0);
+            switch (name) {
+                case FROM -> from = timestamp(name, value, out);
+                case TO -> to = timestamp(name, value, out);
+                case SIZE -> size = size(value, out);
+                case AFTER -> {
+                    after = Cursor.decode(value);
+                    if (after == null) {
+                        out.bad(name, "page[after] must be a cursor taken from a next link");
+                    }
+                }
+                case INCLUDE_DELETED -> {
+                    if (!deletable) {
+                        out.bad(name, "unknown parameter include_deleted: this collection has no deletes");
+                    } else if ("true".equals(value) || "false".equals(value)) {
+                        includeDeleted = Boolean.parseBoolean(value);
+                    } else {
+                        out.bad(name, "include_deleted must be true or false");
+                    }
+                }
+                default -> {
+                    Filter filter = byName.get(name);
+                    if (filter == null) {
+                        out.bad(name, "unknown parameter " + name);
+                    } else if (values.containsKey(filter)) {
+                        out.bad(name, filter.name() + " may be given only once");
+                    } else {
+                        JsonNode node = filter.type() == Types.BOOLEAN && ("true".equals(value) || "false".equals(value))
+                                ? BooleanNode.valueOf(Boolean.parseBoolean(value)) : TextNode.valueOf(value);
+                        // In a query string every value is text: a wrong type is a bad parameter, not a parse error.
+                        Violations found = new Violations();
+                        Object v = filter.type().read(name, name, node, found);
+                        out.addAsBadRequest(found);
+                        if (v != null) {
+                            values.put(filter, v);
+                            text.put(filter.name(), value);
+                        }
+                    }
+                }
+            }
+        }
+        out.throwIfAny();
+        return new FindParameters(new PageRequest(from, to, size, after), values, includeDeleted, text);
+    }
+
+    private static Instant timestamp(String name, String value, Violations out) {
+        return Timestamps.parse(value).orElseGet(() -> {
+            out.bad(name, name + " must be an ISO 8601 date and time, e.g. 2018-09-12T01:27:32.024836+00:00");
+            return null;
+        });
+    }
+
+    private static int size(String value, Violations out) {
+        try {
+            int size = Integer.parseInt(value.strip());
+            if (size >= 1 && size <= PageRequest.MAX_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        out.bad(SIZE, "page[size] must be a whole number from 1 to " + PageRequest.MAX_SIZE);
+        return PageRequest.DEFAULT_SIZE;
+    }
+}

@@ -1,0 +1,70 @@
+package io.carehub.commons.validation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The checked, normalised values of a request body, by wire name. {@link #has} tells a field that was
+ * sent (possibly as {@code null}, which clears it on Update) from one that was left out.
+ */
+public final class Fields {
+
+    private final Map<String, Object> values;
+
+    Fields(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public Object get(String name) {
+        return values.get(name);
+    }
+
+    public String string(String name) {
+        return (String) values.get(name);
+    }
+
+    public Boolean bool(String name) {
+        return (Boolean) values.get(name);
+    }
+
+    public boolean bool(String name, boolean fallback) {
+        Boolean b = (Boolean) values.get(name);
+        return b == null ? fallback : b;
+    }
+
+    public UUID guid(String name) {
+        return (UUID) values.get(name);
+    }
+
+    public LocalDate date(String name) {
+        return (LocalDate) values.get(name);
+    }
+
+    public Instant instant(String name) {
+        return (Instant) values.get(name);
+    }
+
+    public JsonNode json(String name) {
+        return (JsonNode) values.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> List<T> list(String name) {
+        Object v = values.get(name);
+        return v == null ? Collections.emptyList() : (List<T>) v;
+    }
+
+    public Map<String, Object> asMap() {
+        return Collections.unmodifiableMap(values);
+    }
+}

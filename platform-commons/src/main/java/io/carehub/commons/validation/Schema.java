@@ -1,0 +1,86 @@
+package io.carehub.commons.validation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.carehub.commons.errors.ApiException;
+
+/**
+ * The fields a collection accepts, checked the same way everywhere (API.md §2, "Validation and errors"):
+ * unknown field, missing required field (null counts as missing), wrong JSON type, value outside its
+ * type, field not updatable. Every error is collected, each naming its field by path.
+ */
+public final class Schema {
+
+    public enum Mode { CREATE, UPDATE }
+
+    private final Map<String, Field> fields = new LinkedHashMap<>();
+
+    private Schema(Field... fields) {
+        for (Field f : fields) {
+            this.fields.put(f.name(), f);
+        }
+    }
+
+    public static Schema of(Field... fields) {
+        return new Schema(fields);
+    }
+
+    /** Checks a Create body; throws an {@link ApiException} listing every error. */
+    public Fields create(JsonNode body) {
+        return checked(body, Mode.CREATE);
+    }
+
+    /** Checks an Update body; throws an {@link ApiException} listing every error. */
+    public Fields update(JsonNode body) {
+        return checked(body, Mode.UPDATE);
+    }
+
+    private Fields checked(JsonNode body, Mode mode) {
+        Violations violations = new Violations();
+        Fields fields = read("", body, mode, violations);
+        violations.throwIfAny();
+        return fields;
+    }
+
+    /** Reads an object at {@code path}, adding what is wrong to {@code out}. */
+    public Fields read(String path, JsonNode body, Mode mode, Violations out) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        var names = body.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            String fieldPath = path + "." + name;
+            Field field = fields.get(name);
+            if (field == null) {
+                out.bad(fieldPath, "unknown field " + name);
+                continue;
+            }
+            if (mode == Mode.UPDATE && !field.updatable()) {
+                out.bad(fieldPath, name + " cannot be updated");
+                continue;
+            }
+            JsonNode value = body.get(name);
+            if (value.isNull()) {
+                if (mode == Mode.UPDATE && field.mandatory()) {
+                    out.bad(fieldPath, name + " is required and cannot be cleared");
+                } else if (mode == Mode.CREATE && field.mandatory()) {
+                    out.bad(fieldPath, name + " is required");
+                } else {
+                    values.put(name, null);
+                }
+                continue;
+            }
+            values.put(name, field.type().read(fieldPath, name, value, out));
+        }
+        if (mode == Mode.CREATE) {
+            for (Field field : fields.values()) {
+                if (field.mandatory() && !body.has(field.name())) {
+                    out.bad(path + "." + field.name(), field.name() + " is required");
+                }
+            }
+        }
+        return new Fields(values);
+    }
+}

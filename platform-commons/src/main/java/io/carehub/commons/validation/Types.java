@@ -1,0 +1,251 @@
+package io.carehub.commons.validation;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.carehub.commons.web.Timestamps;
+
+/** The field types of API.md §2 ("Types"), each a {@link FieldType}. */
+public final class Types {
+
+    private static final Pattern GUID = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern ZIP = Pattern.compile("^[0-9]{5}$");
+    private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** US states, DC and the territories (AS, GU, MP, PR, VI, UM) and the military "states" (AA, AE, AP). */
+    private static final Set<String> STATES = Set.of(
+            "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+            "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
+            "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+            "DC", "AS", "GU", "MP", "PR", "VI", "UM", "AA", "AE", "AP");
+
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+
+    private Types() {
+    }
+
+    public static final FieldType STRING = (path, name, v, out) -> {
+        if (!v.isTextual()) {
+            out.wrongType(path, name + " must be a string");
+            return null;
+        }
+        return v.textValue();
+    };
+
+    /** A string that must not be empty (required names, types, ...). */
+    public static final FieldType NON_EMPTY_STRING = (path, name, v, out) -> {
+        Object s = STRING.read(path, name, v, out);
+        if (s != null && ((String) s).isBlank()) {
+            out.bad(path, name + " must not be empty");
+            return null;
+        }
+        return s;
+    };
+
+    public static final FieldType BOOLEAN = (path, name, v, out) -> {
+        if (!v.isBoolean()) {
+            out.wrongType(path, name + " must be true or false");
+            return null;
+        }
+        return v.booleanValue();
+    };
+
+    public static final FieldType GUID_TYPE = (path, name, v, out) -> {
+        Object s = STRING.read(path, name, v, out);
+        if (s == null) {
+            return null;
+        }
+        UUID id = parseGuid((String) s);
+        if (id == null) {
+            out.bad(path, name + " must be a GUID, e.g. 0d5de756-cdda-4cc0-9cae-8a3c1e3b8d0b");
+        }
+        return id;
+    };
+
+    public static final FieldType ISO_DATETIME = (path, name, v, out) -> {
+        Object s = STRING.read(path, name, v, out);
+        if (s == null) {
+            return null;
+        }
+        return Timestamps.parse((String) s).orElseGet(() -> {
+            out.bad(path, name + " must be an ISO 8601 date and time, e.g. 2018-09-12T01:27:32.024836+00:00");
+            return null;
+        });
+    };
+
+    public static final FieldType ISO_DATE = (path, name, v, out) -> {
+        Object s = STRING.read(path, name, v, out);
+        if (s == null) {
+            return null;
+        }
+        LocalDate date = parseDate((String) s);
+        if (date == null) {
+            out.bad(path, name + " must be an ISO date, e.g. 1906-12-09");
+        }
+        return date;
+    };
+
+    /** A US number without country code, stored and returned as {@code 555-555-1234}. */
+    public static final FieldType PHONE = (path, name, v, out) -> {
+        Object s = STRING.read(path, name, v, out);
+        if (s == null) {
+            return null;
+        }
+        String phone = normalisePhone((String) s);
+        if (phone == null) {
+            out.bad(path, name + " must be a US phone number without country code, e.g. 555-555-1234");
+        }
+        return phone;
+    };
+
+    public static final FieldType EMAIL = (path, name, v, out) -> {
+        Object s = STRING.read(path, name, v, out);
+        if (s == null) {
+            return null;
+        }
+        String email = (String) s;
+        int at = email.indexOf('@');
+        if (at < 0 || email.indexOf('@', at + 1) >= 0) {
+            out.bad(path, name + " must be an email address containing one @");
+            return null;
+        }
+        return email;
+    };
+
+    public static final FieldType TIMEZONE = (path, name, v, out) -> {
+        Object s = STRING.read(path, name, v, out);
+        if (s == null) {
+            return null;
+        }
+        if (!isTimezone((String) s)) {
+            out.bad(path, name + " must be an IANA time zone, e.g. US/Pacific");
+            return null;
+        }
+        return s;
+    };
+
+    public static final FieldType STATE = (path, name, v, out) -> {
+        Object s = STRING.read(path, name, v, out);
+        if (s == null) {
+            return null;
+        }
+        if (!STATES.contains((String) s)) {
+            out.bad(path, name + " must be a two-letter US state or territory code, e.g. CA");
+            return null;
+        }
+        return s;
+    };
+
+    public static final FieldType ZIP_CODE = (path, name, v, out) -> {
+        Object s = STRING.read(path, name, v, out);
+        if (s == null) {
+            return null;
+        }
+        if (!ZIP.matcher((String) s).matches()) {
+            out.bad(path, name + " must be five digits, e.g. 94110");
+            return null;
+        }
+        return s;
+    };
+
+    /** Any JSON object, kept as the JsonNode. */
+    public static final FieldType JSON_OBJECT = (path, name, v, out) -> {
+        if (!v.isObject()) {
+            out.wrongType(path, name + " must be a JSON object");
+            return null;
+        }
+        return v;
+    };
+
+    public static final FieldType STRING_LIST = listOf(STRING);
+
+    public static FieldType enumOf(String... values) {
+        Set<String> allowed = new LinkedHashSet<>(List.of(values));
+        String list = String.join(", ", values);
+        return (path, name, v, out) -> {
+            Object s = STRING.read(path, name, v, out);
+            if (s == null) {
+                return null;
+            }
+            if (!allowed.contains((String) s)) {
+                out.bad(path, name + " must be one of " + list);
+                return null;
+            }
+            return s;
+        };
+    }
+
+    public static FieldType listOf(FieldType element) {
+        return (path, name, v, out) -> {
+            if (!v.isArray()) {
+                out.wrongType(path, name + " must be a list");
+                return null;
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode item = v.get(i);
+                String itemPath = path + "[" + i + "]";
+                if (item.isNull()) {
+                    out.bad(itemPath, name + " must not contain null");
+                } else {
+                    values.add(element.read(itemPath, name + "[" + i + "]", item, out));
+                }
+            }
+            return values;
+        };
+    }
+
+    /** A nested object checked against its own schema; read as its {@link Fields}. */
+    public static FieldType object(Schema schema) {
+        return (path, name, v, out) -> {
+            if (!v.isObject()) {
+                out.wrongType(path, name + " must be a JSON object");
+                return null;
+            }
+            return schema.read(path, v, Schema.Mode.CREATE, out);
+        };
+    }
+
+    public static UUID parseGuid(String s) {
+        if (s == null || !GUID.matcher(s).matches()) {
+            return null;
+        }
+        return UUID.fromString(s);
+    }
+
+    public static LocalDate parseDate(String s) {
+        try {
+            return LocalDate.parse(s, DATE_FORMAT);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    public static boolean isTimezone(String s) {
+        return ZONES.contains(s);
+    }
+
+    /** {@code 5555551234}, {@code (555) 555-1234}, {@code 555.555.1234}, {@code 555-555-1234} → {@code 555-555-1234}. */
+    public static String normalisePhone(String s) {
+        if (!s.matches("^[0-9()\\-. ]+$")) {
+            return null;
+        }
+        String digits = s.replaceAll("[^0-9]", "");
+        if (digits.length() != 10) {
+            return null;
+        }
+        return digits.substring(0, 3) + "-" + digits.substring(3, 6) + "-" + digits.substring(6);
+    }
+}

@@ -1,0 +1,28 @@
+package io.carehub.scheduling.worker;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import io.carehub.commons.persistence.TenantResource;
+
+/** A care team member (coach, nurse, ...). Patients' {@code coach_id} and calendars point at workers. */
+@Entity
+@Table(name = "workers")
+public class Worker extends TenantResource {
+
+    public String email;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    @Column(name = "phone_number")
+    public String phoneNumber;
+
+    public String timezone;
+
+    public String gender;
+}

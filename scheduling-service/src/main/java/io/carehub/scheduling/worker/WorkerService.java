@@ -1,0 +1,91 @@
+package io.carehub.scheduling.worker;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.errors.DatabaseErrors;
+import io.carehub.commons.outbox.ChangeOperation;
+import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageOf;
+import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.validation.Fields;
+import io.carehub.scheduling.calendar.Calendar;
+import io.carehub.scheduling.calendar.CalendarRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class WorkerService {
+
+    static final String EMAIL_UNIQUE_INDEX = "workers_tenant_email_key";
+
+    private final WorkerRepository workers;
+    private final CalendarRepository calendars;
+    private final Outbox outbox;
+
+    public WorkerService(WorkerRepository workers, CalendarRepository calendars, Outbox outbox) {
+        this.workers = workers;
+        this.calendars = calendars;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<Worker> get(String tenant, UUID id) {
+        return workers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    @WithSession
+    public Uni<PageOf<Worker>> find(String tenant, FindParameters find) {
+        return workers.page(KeysetQuery.of(tenant, find, false))
+                .map(rows -> PageOf.of(rows, find.page(), w -> w.updatedAt, w -> w.id));
+    }
+
+    @WithSession
+    public Uni<List<Worker>> batch(String tenant, FindParameters find) {
+        return workers.page(KeysetQuery.of(tenant, find, false));
+    }
+
+    /** A new worker and its calendar, with one change event each, in one transaction. */
+    @WithTransaction
+    public Uni<Worker> create(String tenant, Fields fields) {
+        Worker worker = new Worker();
+        worker.created(tenant);
+        WorkerFields.apply(fields, worker);
+        Calendar calendar = new Calendar();
+        calendar.created(tenant);
+        calendar.workerId = worker.id;
+        return workers.persistAndFlush(worker)
+                .call(() -> calendars.persistAndFlush(calendar))
+                .call(() -> changed(worker, "workers", ChangeOperation.CREATED))
+                .call(() -> changed(calendar, "calendars", ChangeOperation.CREATED))
+                .onFailure(e -> DatabaseErrors.isUniqueViolation(e, EMAIL_UNIQUE_INDEX))
+                .transform(e -> duplicateEmail());
+    }
+
+    @WithTransaction
+    public Uni<Worker> update(String tenant, UUID id, Fields fields) {
+        return workers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+                .call(worker -> {
+                    WorkerFields.apply(fields, worker);
+                    worker.changed();
+                    return workers.flush()
+                            .call(() -> changed(worker, "workers", ChangeOperation.UPDATED));
+                })
+                .onFailure(e -> DatabaseErrors.isUniqueViolation(e, EMAIL_UNIQUE_INDEX))
+                .transform(e -> duplicateEmail());
+    }
+
+    private Uni<Void> changed(TenantResource resource, String collection, ChangeOperation operation) {
+        return outbox.record(resource.tenant, collection, resource.id, operation, resource.updatedAt);
+    }
+
+    private static ApiException duplicateEmail() {
+        return ApiException.uniqueness(".email", "a worker with this email already exists");
+    }
+}
