@@ -1,8 +1,9 @@
 package io.carehub.commons.paging;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-
-import io.quarkus.panache.common.Parameters;
 
 /**
  * The HQL of one Find page: the caller's tenant, the filters, the {@code page[from]}/{@code page[to]}
@@ -13,49 +14,64 @@ import io.quarkus.panache.common.Parameters;
 public final class KeysetQuery {
 
     private final String hql;
-    private final Parameters parameters;
+    private final Map<String, Object> parameters;
     private final int fetchSize;
 
-    private KeysetQuery(String hql, Parameters parameters, int fetchSize) {
+    private KeysetQuery(String hql, Map<String, Object> parameters, int fetchSize) {
         this.hql = hql;
         this.parameters = parameters;
         this.fetchSize = fetchSize;
     }
 
+    /** A Find confined to {@code tenant}: what every collection does. */
     public static KeysetQuery of(String tenant, FindParameters find, boolean deletable) {
-        StringBuilder where = new StringBuilder("tenant = :tenant");
-        Parameters params = Parameters.with("tenant", tenant);
+        return build(tenant, find, deletable);
+    }
+
+    /** A Find over every tenant: only for the platform operator's own records (api_clients). */
+    public static KeysetQuery acrossTenants(FindParameters find, boolean deletable) {
+        return build(null, find, deletable);
+    }
+
+    private static KeysetQuery build(String tenant, FindParameters find, boolean deletable) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (tenant != null) {
+            where.add("tenant = :tenant");
+            params.put("tenant", tenant);
+        }
         int i = 0;
         for (Map.Entry<Filter, Object> filter : find.filters().entrySet()) {
             String p = "f" + i++;
-            where.append(" and ").append(filter.getKey().attribute()).append(" = :").append(p);
-            params.and(p, filter.getValue());
+            where.add(filter.getKey().attribute() + " = :" + p);
+            params.put(p, filter.getValue());
         }
         if (deletable && !find.includeDeleted()) {
-            where.append(" and deleted = false");
+            where.add("deleted = false");
         }
         PageRequest page = find.page();
         if (page.from() != null) {
-            where.append(" and updatedAt >= :pageFrom");
-            params.and("pageFrom", page.from());
+            where.add("updatedAt >= :pageFrom");
+            params.put("pageFrom", page.from());
         }
         if (page.to() != null) {
-            where.append(" and updatedAt <= :pageTo");
-            params.and("pageTo", page.to());
+            where.add("updatedAt <= :pageTo");
+            params.put("pageTo", page.to());
         }
         if (page.after() != null) {
-            where.append(" and (updatedAt > :afterAt or (updatedAt = :afterAt and id > :afterId))");
-            params.and("afterAt", page.after().updatedAt()).and("afterId", page.after().id());
+            where.add("(updatedAt > :afterAt or (updatedAt = :afterAt and id > :afterId))");
+            params.put("afterAt", page.after().updatedAt());
+            params.put("afterId", page.after().id());
         }
-        where.append(" order by updatedAt, id");
-        return new KeysetQuery(where.toString(), params, page.size() + 1);
+        String hql = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by updatedAt, id";
+        return new KeysetQuery(hql, Map.copyOf(params), page.size() + 1);
     }
 
     public String hql() {
         return hql;
     }
 
-    public Parameters parameters() {
+    public Map<String, Object> parameters() {
         return parameters;
     }
 

@@ -1,0 +1,74 @@
+package io.carehub.notifier.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.carehub.commons.paging.Filter;
+import io.carehub.commons.security.Scopes;
+import io.carehub.commons.validation.Field;
+import io.carehub.commons.validation.FieldType;
+import io.carehub.commons.validation.Fields;
+import io.carehub.commons.validation.Schema;
+import io.carehub.commons.validation.Types;
+
+/** What an api_clients request may hold, and how it is applied to a client. */
+final class ApiClientFields {
+
+    static final String COLLECTION = "api_clients";
+
+    /** One scope a client may hold: all, admin, webhooks or {@code <collection>.read|write}. */
+    static final FieldType SCOPE = (path, name, v, out) -> {
+        Object s = Types.STRING.read(path, name, v, out);
+        if (s != null && !Scopes.isWellFormed((String) s)) {
+            out.bad(path, name + " must be all, admin, webhooks or <collection>.read or <collection>.write, e.g. patients.read");
+            return null;
+        }
+        return s;
+    };
+
+    /** A non-empty list of scopes; a repeated scope counts once. */
+    static final FieldType SCOPES = (path, name, v, out) -> {
+        if (!(Types.listOf(SCOPE).read(path, name, v, out) instanceof List<?> scopes)) {
+            return null;
+        }
+        if (v.isEmpty()) {
+            out.bad(path, name + " must name at least one scope");
+            return null;
+        }
+        return new ArrayList<>(new LinkedHashSet<>(scopes));
+    };
+
+    static final Schema CREATE = Schema.of(
+            Field.of("name", Types.NON_EMPTY_STRING).required(),
+            Field.of("scopes", SCOPES).required(),
+            Field.of("tenant", Types.NON_EMPTY_STRING));
+
+    /** Only name, scopes and disabled change; the tenant and client_id of a client never do. */
+    static final Schema UPDATE = Schema.of(
+            Field.of("name", Types.NON_EMPTY_STRING).required(),
+            Field.of("scopes", SCOPES).required(),
+            Field.of("disabled", Types.BOOLEAN).required(),
+            Field.of("tenant", Types.NON_EMPTY_STRING).createOnly(),
+            Field.of("client_id", Types.STRING).createOnly());
+
+    /** The operator may narrow a Find to one tenant or look a client up by its client_id. */
+    static final List<Filter> FILTERS = List.of(
+            Filter.of("tenant", Types.NON_EMPTY_STRING, "tenant"),
+            Filter.of("client_id", Types.NON_EMPTY_STRING, "clientId"));
+
+    private ApiClientFields() {
+    }
+
+    static void apply(Fields fields, ApiClient client) {
+        if (fields.has("name")) {
+            client.name = fields.string("name");
+        }
+        if (fields.has("scopes")) {
+            client.scopes = List.copyOf(fields.<String>list("scopes"));
+        }
+        if (fields.has("disabled")) {
+            client.disabled = fields.bool("disabled");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.carehub.notifier.client;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.FindResponse;
+import io.carehub.commons.security.Caller;
+import io.carehub.commons.security.Scopes;
+import io.carehub.commons.validation.JsonBodies;
+import io.carehub.commons.validation.Types;
+import io.carehub.commons.web.Data;
+import io.carehub.commons.web.PublicUrls;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code /v1/api_clients} (API.md §1, §4), scope {@code admin} only.
+ * <p>
+ * Tenancy: the {@code admin} scope is the platform operator's, and the operator manages the clients of
+ * every tenant (that is how a tenant's first client comes to exist). So, unlike every other collection,
+ * Get, Find, Update, Delete and rotate_secret are not confined to the caller's tenant; Create makes the
+ * client in the caller's tenant unless the body names another. Find takes a {@code tenant} filter to look
+ * at one tenant.
+ * <p>
+ * A client's secret is shown once, in the answer to Create or rotate_secret (never stored in clear,
+ * never shown again); those answers carry {@code Cache-Control: no-store}.
+ */
+@Path("/v1/api_clients")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Scopes.ADMIN)
+@Tag(name = "api_clients")
+public class ApiClientResource {
+
+    private final ApiClientService service;
+    private final Caller caller;
+    private final PublicUrls urls;
+
+    public ApiClientResource(ApiClientService service, Caller caller, PublicUrls urls) {
+        this.service = service;
+        this.caller = caller;
+        this.urls = urls;
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an API client (admin, any tenant)")
+    public Uni<Data<ApiClientView>> get(@PathParam("id") String id) {
+        return service.get(guid(id)).map(c -> Data.of(ApiClientView.of(c)));
+    }
+
+    @GET
+    @Operation(summary = "Find API clients of every tenant, paged by updated_at (filters tenant, client_id; include_deleted)")
+    public Uni<FindResponse<ApiClientView>> find(@Context UriInfo uriInfo) {
+        return find(FindParameters.fromQuery(uriInfo.getQueryParameters(), ApiClientFields.FILTERS, true), uriInfo);
+    }
+
+    @POST
+    @Path("find")
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED })
+    @Operation(summary = "Find API clients, the parameters in the body (JSON or form)")
+    public Uni<FindResponse<ApiClientView>> findByPost(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context UriInfo uriInfo) {
+        return find(FindParameters.fromBody(body, contentType, ApiClientFields.FILTERS, true), uriInfo);
+    }
+
+    private Uni<FindResponse<ApiClientView>> find(FindParameters find, UriInfo uriInfo) {
+        return service.find(find).map(page -> FindResponse.of(
+                page.map(find.includeDeleted() ? ApiClientView::withDeleted : ApiClientView::of), find,
+                urls.collection(uriInfo, ApiClientFields.COLLECTION)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an API client (admin); the answer holds its client_secret, shown this once")
+    public Uni<Response> create(String body, @Context UriInfo uriInfo) {
+        var fields = ApiClientFields.CREATE.create(JsonBodies.object(body));
+        String tenant = fields.has("tenant") ? fields.string("tenant") : caller.tenant();
+        return service.create(tenant, fields).map(created -> secretResponse(created)
+                .location(URI.create(urls.collection(uriInfo, ApiClientFields.COLLECTION) + "/" + created.client().id))
+                .build());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update an API client's name, scopes or disabled (admin)")
+    public Uni<Data<ApiClientView>> update(@PathParam("id") String id, String body) {
+        UUID clientId = guid(id);
+        var fields = ApiClientFields.UPDATE.update(JsonBodies.object(body));
+        return service.update(clientId, fields).map(c -> Data.of(ApiClientView.of(c)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an API client (admin); it can no longer get access tokens")
+    public Uni<Data<ApiClientView>> delete(@PathParam("id") String id) {
+        return service.delete(guid(id)).map(c -> Data.of(ApiClientView.of(c)));
+    }
+
+    @POST
+    @Path("{id}/rotate_secret")
+    @Operation(summary = "Give an API client a new client_secret, shown this once; the old one stops working (admin)")
+    public Uni<Response> rotateSecret(@PathParam("id") String id) {
+        return service.rotateSecret(guid(id)).map(rotated -> secretResponse(rotated).build());
+    }
+
+    private static Response.ResponseBuilder secretResponse(ApiClientService.WithSecret withSecret) {
+        return Response.ok(Data.of(ApiClientView.withSecret(withSecret.client(), withSecret.secret())))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    static UUID guid(String id) {
+        UUID uuid = Types.parseGuid(id);
+        if (uuid == null) {
+            throw ApiException.notFound();
+        }
+        return uuid;
+    }
+}

@@ -1,0 +1,26 @@
+package io.carehub.notifier.config;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The API client a fresh install starts with (API.md §1): {@code BOOTSTRAP_CLIENT_ID},
+ * {@code BOOTSTRAP_CLIENT_SECRET}, {@code BOOTSTRAP_CLIENT_TENANT}, {@code BOOTSTRAP_CLIENT_SCOPES}.
+ * Without a client id there is no bootstrap client.
+ */
+@ConfigMapping(prefix = "carehub.bootstrap-client")
+public interface BootstrapClientConfig {
+
+    Optional<String> clientId();
+
+    Optional<String> secret();
+
+    @WithDefault("default")
+    String tenant();
+
+    /** Space- (or comma-) separated. */
+    @WithDefault("all admin webhooks")
+    String scopes();
+}

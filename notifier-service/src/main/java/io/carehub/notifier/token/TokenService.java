@@ -1,0 +1,82 @@
+package io.carehub.notifier.token;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+
+import io.carehub.notifier.client.ApiClient;
+import io.carehub.notifier.client.ApiClientService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The JWT-bearer grant (RFC 7523, API.md §1): reads the assertion's {@code iss}, finds that client (not
+ * disabled, not deleted), verifies the assertion with the client's secret, settles the scopes, refuses a
+ * replayed {@code jti}, and issues an access token for the client's tenant.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    private static final Logger LOG = Logger.getLogger(TokenService.class);
+
+    private final ApiClientService clients;
+    private final AssertionVerifier verifier;
+    private final ReplayGuard replays;
+    private final AccessTokenIssuer issuer;
+
+    public TokenService(ApiClientService clients, AssertionVerifier verifier, ReplayGuard replays, AccessTokenIssuer issuer) {
+        this.clients = clients;
+        this.verifier = verifier;
+        this.replays = replays;
+        this.issuer = issuer;
+    }
+
+    private record Grant(ApiClient client, JwtClaims claims, List<String> scopes) {
+    }
+
+    public Uni<TokenResponse> exchange(TokenRequest request) {
+        String assertion = request.jwtBearerAssertion();
+        String clientId = verifier.issuer(assertion);
+        return clients.usableWithSecret(clientId)
+                .map(found -> {
+                    if (found == null) {
+                        LOG.debug("assertion refused: its iss names no usable client");
+                        throw OAuthError.invalidGrant();
+                    }
+                    JwtClaims claims = verifier.verify(assertion, clientId, found.secret());
+                    List<String> scopes = ScopeGrant.grant(found.client().scopes, claims.getClaimValue("scope"));
+                    return new Grant(found.client(), claims, scopes);
+                })
+                .call(grant -> refuseReplay(grant.claims(), clientId))
+                .map(grant -> {
+                    TokenResponse token = issuer.issue(clientId, grant.client().tenant, grant.scopes());
+                    LOG.debugf("access token issued to client %s (tenant %s, scope %s)", clientId, grant.client().tenant,
+                            token.scope());
+                    return token;
+                });
+    }
+
+    private Uni<Void> refuseReplay(JwtClaims claims, String clientId) {
+        try {
+            String jti = claims.getJwtId();
+            if (jti == null) {
+                return Uni.createFrom().voidItem();
+            }
+            // Acceptable until exp plus the leeway: remembered that long.
+            Instant validUntil = Instant.ofEpochSecond(claims.getExpirationTime().getValue())
+                    .plusSeconds(AssertionVerifier.LEEWAY_SECONDS);
+            return replays.firstUse(clientId, jti, validUntil).invoke(first -> {
+                if (!first) {
+                    LOG.debugf("assertion refused: jti replayed by client %s", clientId);
+                    throw OAuthError.invalidGrant("the assertion's jti was already used");
+                }
+            }).replaceWithVoid();
+        } catch (MalformedClaimException e) {
+            throw OAuthError.invalidGrant("the assertion has a malformed claim");
+        }
+    }
+}
