@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,16 @@ public abstract class ServiceConventionsTests {
     void publishesItsOpenApiDocument() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("openapi", containsString("3."));
+    }
+
+    @Test
+    void tagsEveryResponseWithTheRequestIdTheGatewaySentOrANewOne() {
+        given().header("X-Request-Id", "gw-1234abcd").get("/v1/no_such_collection").then()
+                .header("X-Request-Id", equalTo("gw-1234abcd"));
+        given().get("/v1/no_such_collection").then()
+                .header("X-Request-Id", matchesPattern("^[0-9a-f-]{36}$"));
+        given().header("X-Request-Id", "<script>").get("/v1/no_such_collection").then()
+                .header("X-Request-Id", matchesPattern("^[0-9a-f-]{36}$"));
     }
 
     @Test
