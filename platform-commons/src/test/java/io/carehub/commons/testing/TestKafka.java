@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -27,6 +28,13 @@ import kafka.server.BrokerServer;
 public class TestKafka implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaClusterTestKit cluster;
+
+    static {
+        // The broker calls Exit on a fatal fault, also while it shuts down with the JVM; in a test JVM
+        // that would end the test run with a non-zero code after the tests passed. Report it instead.
+        Exit.setExitProcedure((code, message) -> System.err.println("test Kafka broker asked to exit(" + code + "): " + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("test Kafka broker asked to halt(" + code + "): " + message));
+    }
 
     @Override
     public synchronized Map<String, String> start() {

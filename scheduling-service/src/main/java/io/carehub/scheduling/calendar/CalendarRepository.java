@@ -1,11 +1,9 @@
 package io.carehub.scheduling.calendar;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.carehub.commons.collection.TenantRepository;
 
 @ApplicationScoped
-public class CalendarRepository implements PanacheRepositoryBase<Calendar, UUID> {
+public class CalendarRepository implements TenantRepository<Calendar> {
 }

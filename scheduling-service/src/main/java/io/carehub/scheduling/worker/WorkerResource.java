@@ -1,8 +1,5 @@
 package io.carehub.scheduling.worker;
 
-import java.net.URI;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,92 +18,79 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.carehub.commons.errors.ApiException;
-import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.collection.CollectionEndpoints;
+import io.carehub.commons.export.CsvExport;
 import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.security.Scopes;
-import io.carehub.commons.validation.JsonBodies;
-import io.carehub.commons.validation.Types;
 import io.carehub.commons.web.Data;
 import io.carehub.commons.web.PublicUrls;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-@Path("/v1/workers")
+/** Workers (API.md §4): Get, Find; Create and Update are admin. Creating a worker creates its calendar. */
+@Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "workers")
 public class WorkerResource {
 
-    private final WorkerService service;
-    private final Caller caller;
-    private final PublicUrls urls;
+    private final CollectionEndpoints<Worker, WorkerView> endpoints;
 
     public WorkerResource(WorkerService service, Caller caller, PublicUrls urls) {
-        this.service = service;
-        this.caller = caller;
-        this.urls = urls;
+        this.endpoints = CollectionEndpoints.of(WorkerFields.COLLECTION, service, WorkerView::of, WorkerFields.SCHEMA,
+                WorkerFields.FILTERS, false, caller, urls);
     }
 
     @GET
-    @Path("{id}")
+    @Path("workers/{id}")
     @RolesAllowed({ Scopes.ALL, "workers.read" })
     @Operation(summary = "Get a worker")
     public Uni<Data<WorkerView>> get(@PathParam("id") String id) {
-        return service.get(caller.tenant(), guid(id)).map(w -> Data.of(WorkerView.of(w)));
+        return endpoints.get(id);
     }
 
     @GET
+    @Path("workers")
     @RolesAllowed({ Scopes.ALL, "workers.read" })
     @Operation(summary = "Find workers, paged by updated_at")
     public Uni<FindResponse<WorkerView>> find(@Context UriInfo uriInfo) {
-        return find(FindParameters.fromQuery(uriInfo.getQueryParameters(), WorkerFields.FILTERS, false), uriInfo);
+        return endpoints.find(uriInfo);
     }
 
     @POST
-    @Path("find")
+    @Path("workers/find")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED })
     @RolesAllowed({ Scopes.ALL, "workers.read" })
     @Operation(summary = "Find workers, the parameters in the body (JSON or form)")
     public Uni<FindResponse<WorkerView>> findByPost(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context UriInfo uriInfo) {
-        return find(FindParameters.fromBody(body, contentType, WorkerFields.FILTERS, false), uriInfo);
-    }
-
-    private Uni<FindResponse<WorkerView>> find(FindParameters find, UriInfo uriInfo) {
-        return service.find(caller.tenant(), find)
-                .map(page -> FindResponse.of(page.map(WorkerView::of), find, urls.collection(uriInfo, WorkerFields.COLLECTION)));
+        return endpoints.findByPost(body, contentType, uriInfo);
     }
 
     @POST
+    @Path("workers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ADMIN)
     @Operation(summary = "Create a worker and its calendar (admin)")
     public Uni<Response> create(String body, @Context UriInfo uriInfo) {
-        var fields = WorkerFields.SCHEMA.create(JsonBodies.object(body));
-        return service.create(caller.tenant(), fields).map(w -> Response.ok(Data.of(visible(w)))
-                .location(URI.create(urls.collection(uriInfo, WorkerFields.COLLECTION) + "/" + w.id)).build());
+        return endpoints.create(body, uriInfo);
     }
 
     @PUT
-    @Path("{id}")
+    @Path("workers/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ADMIN)
     @Operation(summary = "Update a worker (admin); fields left out keep their value")
     public Uni<Data<Object>> update(@PathParam("id") String id, String body) {
-        UUID workerId = guid(id);
-        var fields = WorkerFields.SCHEMA.update(JsonBodies.object(body));
-        return service.update(caller.tenant(), workerId, fields).map(w -> Data.of(visible(w)));
+        return endpoints.update(id, body);
     }
 
-    private Object visible(Worker w) {
-        return caller.visible(WorkerFields.COLLECTION, WorkerView.of(w), w.id.toString());
-    }
-
-    static UUID guid(String id) {
-        UUID uuid = Types.parseGuid(id);
-        if (uuid == null) {
-            throw ApiException.notFound();
-        }
-        return uuid;
+    @GET
+    @Path("exports/workers")
+    @Produces(CsvExport.MEDIA_TYPE)
+    @RolesAllowed({ Scopes.ALL, "workers.read" })
+    @Operation(summary = "Every worker of the tenant as CSV, streamed (optional page[from], page[to])")
+    public Multi<String> export(@Context UriInfo uriInfo) {
+        return endpoints.export(uriInfo, WorkerFields.COLUMNS, WorkerFields::row);
     }
 }

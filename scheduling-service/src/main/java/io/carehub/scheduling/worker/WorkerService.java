@@ -5,13 +5,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.errors.DatabaseErrors;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
-import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.validation.Fields;
 import io.carehub.scheduling.calendar.Calendar;
@@ -21,7 +21,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class WorkerService {
+public class WorkerService implements CollectionService<Worker> {
 
     static final String EMAIL_UNIQUE_INDEX = "workers_tenant_email_key";
 
@@ -35,23 +35,20 @@ public class WorkerService {
         this.outbox = outbox;
     }
 
+    @Override
     @WithSession
     public Uni<Worker> get(String tenant, UUID id) {
         return workers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
     }
 
+    @Override
     @WithSession
-    public Uni<PageOf<Worker>> find(String tenant, FindParameters find) {
-        return workers.page(KeysetQuery.of(tenant, find, false))
-                .map(rows -> PageOf.of(rows, find.page(), w -> w.updatedAt, w -> w.id));
-    }
-
-    @WithSession
-    public Uni<List<Worker>> batch(String tenant, FindParameters find) {
+    public Uni<List<Worker>> page(String tenant, FindParameters find) {
         return workers.page(KeysetQuery.of(tenant, find, false));
     }
 
     /** A new worker and its calendar, with one change event each, in one transaction. */
+    @Override
     @WithTransaction
     public Uni<Worker> create(String tenant, Fields fields) {
         Worker worker = new Worker();
@@ -68,6 +65,7 @@ public class WorkerService {
                 .transform(e -> duplicateEmail());
     }
 
+    @Override
     @WithTransaction
     public Uni<Worker> update(String tenant, UUID id, Fields fields) {
         return workers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)

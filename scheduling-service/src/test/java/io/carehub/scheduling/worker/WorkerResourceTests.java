@@ -24,9 +24,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-class WorkerResourceTests {
+public class WorkerResourceTests {
 
-    static final String TIMESTAMP = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}\\+00:00$";
+    public static final String TIMESTAMP = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}\\+00:00$";
     static final String GUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
     final String tenant = "t-" + UUID.randomUUID();
@@ -41,7 +41,7 @@ class WorkerResourceTests {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/v1/workers").then();
     }
 
-    static String createWorker(String token, String email) {
+    public static String createWorker(String token, String email) {
         return create(token, "{\"email\":\"" + email + "\",\"first_name\":\"Grace\",\"last_name\":\"Hopper\"}")
                 .statusCode(200).extract().path("data.id");
     }

@@ -1,0 +1,128 @@
+package io.carehub.commons.collection;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.export.CsvExport;
+import io.carehub.commons.paging.Filter;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.FindResponse;
+import io.carehub.commons.paging.PageOf;
+import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.security.Caller;
+import io.carehub.commons.validation.JsonBodies;
+import io.carehub.commons.validation.Schema;
+import io.carehub.commons.validation.Types;
+import io.carehub.commons.web.Data;
+import io.carehub.commons.web.PublicUrls;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The conventions of API.md §2, §3 and §5 that every collection's endpoints follow the same way: path ids
+ * (malformed → 404), body parsing and validation, the {@code data} envelope, {@code 200} with
+ * {@code Location} on Create, write-only redaction, Find and Find by POST with keyset paging, CSV export.
+ * A collection's resource keeps its JAX-RS methods (so its paths, scopes and OpenAPI text are in plain
+ * sight) and delegates each to one call here.
+ */
+public final class CollectionEndpoints<E extends TenantResource, V> {
+
+    static final int EXPORT_BATCH = 500;
+
+    private final String collection;
+    private final CollectionService<E> service;
+    private final Function<E, V> view;
+    private final Schema schema;
+    private final List<Filter> filters;
+    private final boolean deletable;
+    private final Caller caller;
+    private final PublicUrls urls;
+
+    private CollectionEndpoints(String collection, CollectionService<E> service, Function<E, V> view, Schema schema,
+            List<Filter> filters, boolean deletable, Caller caller, PublicUrls urls) {
+        this.collection = collection;
+        this.service = service;
+        this.view = view;
+        this.schema = schema;
+        this.filters = filters;
+        this.deletable = deletable;
+        this.caller = caller;
+        this.urls = urls;
+    }
+
+    /**
+     * @param collection its name in paths and scopes ({@code workers})
+     * @param schema     what Create and Update accept (null for a read-only collection)
+     * @param filters    its Find filters
+     * @param deletable  whether it has Delete (then Find takes {@code include_deleted})
+     */
+    public static <E extends TenantResource, V> CollectionEndpoints<E, V> of(String collection, CollectionService<E> service,
+            Function<E, V> view, Schema schema, List<Filter> filters, boolean deletable, Caller caller, PublicUrls urls) {
+        return new CollectionEndpoints<>(collection, service, view, schema, filters, deletable, caller, urls);
+    }
+
+    public Uni<Data<V>> get(String id) {
+        return service.get(caller.tenant(), guid(id)).map(e -> Data.of(view.apply(e)));
+    }
+
+    public Uni<FindResponse<V>> find(UriInfo uriInfo) {
+        return find(FindParameters.fromQuery(uriInfo.getQueryParameters(), filters, deletable), uriInfo);
+    }
+
+    public Uni<FindResponse<V>> findByPost(String body, String contentType, UriInfo uriInfo) {
+        return find(FindParameters.fromBody(body, contentType, filters, deletable), uriInfo);
+    }
+
+    private Uni<FindResponse<V>> find(FindParameters find, UriInfo uriInfo) {
+        return service.page(caller.tenant(), find)
+                .map(rows -> FindResponse.of(PageOf.of(rows, find.page(), e -> e.updatedAt, e -> e.id).map(view), find,
+                        urls.collection(uriInfo, collection)));
+    }
+
+    /** {@code 200 {"data": ...}} with the new resource's {@code Location} (200, as the live v1 API answers). */
+    public Uni<Response> create(String body, UriInfo uriInfo) {
+        var fields = schema.create(JsonBodies.object(body));
+        return service.create(caller.tenant(), fields).map(e -> Response.ok(Data.of(visible(e)))
+                .location(URI.create(urls.collection(uriInfo, collection) + "/" + e.id)).build());
+    }
+
+    public Uni<Data<Object>> update(String id, String body) {
+        UUID uuid = guid(id);
+        var fields = schema.update(JsonBodies.object(body));
+        return service.update(caller.tenant(), uuid, fields).map(e -> Data.of(visible(e)));
+    }
+
+    /** {@code 200 {"data": the resource as it was}}. */
+    public Uni<Data<Object>> delete(String id) {
+        return service.delete(caller.tenant(), guid(id)).map(e -> Data.of(visible(e)));
+    }
+
+    /** Every resource of the tenant as CSV, in keyset batches (optional {@code page[from]}, {@code page[to]}). */
+    public Multi<String> export(UriInfo uriInfo, List<String> columns, Function<E, List<Object>> row) {
+        FindParameters find = FindParameters.fromQuery(uriInfo.getQueryParameters(), filters, deletable);
+        String tenant = caller.tenant();
+        return CsvExport.stream(columns, EXPORT_BATCH,
+                after -> service.page(tenant, find.continuing(after, EXPORT_BATCH))
+                        .map(rows -> rows.size() > EXPORT_BATCH ? rows.subList(0, EXPORT_BATCH) : rows),
+                TenantResource::cursor, row);
+    }
+
+    private Object visible(E e) {
+        return caller.visible(collection, view.apply(e), e.id.toString());
+    }
+
+    /** A path id: a malformed one names nothing, so it is {@code 404}, like an unknown one. */
+    public static UUID guid(String id) {
+        UUID uuid = Types.parseGuid(id);
+        if (uuid == null) {
+            throw ApiException.notFound();
+        }
+        return uuid;
+    }
+}

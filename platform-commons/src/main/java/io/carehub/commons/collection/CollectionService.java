@@ -1,0 +1,35 @@
+package io.carehub.commons.collection;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.validation.Fields;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What {@link CollectionEndpoints} needs of a collection's service. Each service implements the operations
+ * its collection has (API.md §4) with its own rules, transactions and change events; an operation the
+ * collection does not have is never called (its resource has no endpoint for it).
+ */
+public interface CollectionService<E extends TenantResource> {
+
+    /** The resource, or a failed {@code 404 not_found}. */
+    Uni<E> get(String tenant, UUID id);
+
+    /** The rows of one Find page: {@code find.page().size() + 1} at most, in {@code (updated_at, id)} order. */
+    Uni<List<E>> page(String tenant, FindParameters find);
+
+    default Uni<E> create(String tenant, Fields fields) {
+        throw new UnsupportedOperationException("no Create");
+    }
+
+    default Uni<E> update(String tenant, UUID id, Fields fields) {
+        throw new UnsupportedOperationException("no Update");
+    }
+
+    default Uni<E> delete(String tenant, UUID id) {
+        throw new UnsupportedOperationException("no Delete");
+    }
+}

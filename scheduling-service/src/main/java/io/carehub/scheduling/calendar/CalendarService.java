@@ -1,0 +1,36 @@
+package io.carehub.scheduling.calendar;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.carehub.commons.collection.CollectionService;
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.KeysetQuery;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** Calendars are read-only through the API: each is made with its worker ({@code WorkerService.create}). */
+@ApplicationScoped
+public class CalendarService implements CollectionService<Calendar> {
+
+    private final CalendarRepository calendars;
+
+    public CalendarService(CalendarRepository calendars) {
+        this.calendars = calendars;
+    }
+
+    @Override
+    @WithSession
+    public Uni<Calendar> get(String tenant, UUID id) {
+        return calendars.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    @Override
+    @WithSession
+    public Uni<List<Calendar>> page(String tenant, FindParameters find) {
+        return calendars.page(KeysetQuery.of(tenant, find, false));
+    }
+}
