@@ -1,0 +1,56 @@
+package io.carehub.patients.customdata;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.carehub.commons.paging.Filter;
+import io.carehub.commons.validation.Field;
+import io.carehub.commons.validation.Fields;
+import io.carehub.commons.validation.Schema;
+import io.carehub.commons.validation.Types;
+
+/** What a custom data type record request may hold, and how it is applied to a record. */
+public final class CustomDataTypeRecordFields {
+
+    static final String COLLECTION = "custom_data_type_records";
+
+    private static final List<Field> ATTRIBUTES = List.of(
+            Field.of("type_name", Types.NON_EMPTY_STRING).required(),
+            Field.of("body", Types.JSON_OBJECT).required());
+
+    static final Schema SCHEMA = Schema.of(withUserId(ATTRIBUTES));
+
+    /** A record made with its patient (patients' Create, {@code custom_data_type_records}): the patient is implied. */
+    public static final Schema NESTED = Schema.of(ATTRIBUTES.toArray(Field[]::new));
+
+    static final List<Filter> FILTERS = List.of(
+            Filter.of("user_id", Types.GUID_TYPE, "userId"),
+            Filter.of("type_name", Types.STRING, "typeName"));
+
+    /** The columns of the export, in a stable order: new ones are appended, never reordered. */
+    static final List<String> COLUMNS = List.of("id", "user_id", "type_name", "body", "created_at", "updated_at");
+
+    private CustomDataTypeRecordFields() {
+    }
+
+    private static Field[] withUserId(List<Field> attributes) {
+        List<Field> all = new ArrayList<>();
+        all.add(Field.of("user_id", Types.GUID_TYPE).required().createOnly());
+        all.addAll(attributes);
+        return all.toArray(Field[]::new);
+    }
+
+    static void apply(Fields fields, CustomDataTypeRecord r) {
+        if (fields.has("type_name")) {
+            r.typeName = fields.string("type_name");
+        }
+        if (fields.has("body")) {
+            r.body = fields.json("body");
+        }
+    }
+
+    static List<Object> row(CustomDataTypeRecord r) {
+        return Arrays.asList(r.id, r.userId, r.typeName, r.body, r.createdAt, r.updatedAt);
+    }
+}

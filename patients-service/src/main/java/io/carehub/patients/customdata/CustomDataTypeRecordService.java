@@ -1,0 +1,82 @@
+package io.carehub.patients.customdata;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.outbox.ChangeOperation;
+import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageOf;
+import io.carehub.commons.validation.Fields;
+import io.carehub.patients.patient.PatientRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CustomDataTypeRecordService {
+
+    private final CustomDataTypeRecordRepository records;
+    private final PatientRepository patients;
+    private final Outbox outbox;
+
+    public CustomDataTypeRecordService(CustomDataTypeRecordRepository records, PatientRepository patients,
+            Outbox outbox) {
+        this.records = records;
+        this.patients = patients;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<CustomDataTypeRecord> get(String tenant, UUID id) {
+        return records.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    @WithSession
+    public Uni<PageOf<CustomDataTypeRecord>> find(String tenant, FindParameters find) {
+        return records.page(KeysetQuery.of(tenant, find, false))
+                .map(rows -> PageOf.of(rows, find.page(), r -> r.updatedAt, r -> r.id));
+    }
+
+    @WithSession
+    public Uni<List<CustomDataTypeRecord>> batch(String tenant, FindParameters find) {
+        return records.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    }
+
+    /** A new record about a patient of the tenant, and its change event. */
+    @WithTransaction
+    public Uni<CustomDataTypeRecord> create(String tenant, Fields fields) {
+        UUID userId = fields.guid("user_id");
+        return patients.existsInTenant(tenant, userId)
+                .chain(exists -> exists ? insert(tenant, userId, fields)
+                        : Uni.createFrom().failure(ApiException.referenceNotFound("user_id")));
+    }
+
+    /** In the caller's transaction: a new record about the patient {@code userId}, and its change event. */
+    public Uni<CustomDataTypeRecord> insert(String tenant, UUID userId, Fields fields) {
+        CustomDataTypeRecord record = new CustomDataTypeRecord();
+        record.created(tenant);
+        record.userId = userId;
+        CustomDataTypeRecordFields.apply(fields, record);
+        return records.persist(record).call(() -> changed(record, ChangeOperation.CREATED));
+    }
+
+    @WithTransaction
+    public Uni<CustomDataTypeRecord> update(String tenant, UUID id, Fields fields) {
+        return records.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+                .call(record -> {
+                    CustomDataTypeRecordFields.apply(fields, record);
+                    record.changed();
+                    return records.flush().call(() -> changed(record, ChangeOperation.UPDATED));
+                });
+    }
+
+    private Uni<Void> changed(CustomDataTypeRecord record, ChangeOperation operation) {
+        return outbox.record(record.tenant, CustomDataTypeRecordFields.COLLECTION, record.id, operation,
+                record.updatedAt);
+    }
+}

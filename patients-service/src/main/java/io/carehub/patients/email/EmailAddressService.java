@@ -1,0 +1,93 @@
+package io.carehub.patients.email;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.outbox.ChangeOperation;
+import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageOf;
+import io.carehub.commons.validation.Fields;
+import io.carehub.patients.patient.PatientRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class EmailAddressService {
+
+    private final EmailAddressRepository emailAddresses;
+    private final PatientRepository patients;
+    private final Outbox outbox;
+
+    public EmailAddressService(EmailAddressRepository emailAddresses, PatientRepository patients, Outbox outbox) {
+        this.emailAddresses = emailAddresses;
+        this.patients = patients;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<EmailAddress> get(String tenant, UUID id) {
+        return emailAddresses.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    @WithSession
+    public Uni<PageOf<EmailAddress>> find(String tenant, FindParameters find) {
+        return emailAddresses.page(KeysetQuery.of(tenant, find, false))
+                .map(rows -> PageOf.of(rows, find.page(), e -> e.updatedAt, e -> e.id));
+    }
+
+    @WithSession
+    public Uni<List<EmailAddress>> batch(String tenant, FindParameters find) {
+        return emailAddresses.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    }
+
+    /** A new email address of a patient of the tenant, and its change event. */
+    @WithTransaction
+    public Uni<EmailAddress> create(String tenant, Fields fields) {
+        UUID userId = fields.guid("user_id");
+        return patients.existsInTenant(tenant, userId)
+                .chain(exists -> exists ? insert(tenant, userId, fields)
+                        : Uni.createFrom().failure(ApiException.referenceNotFound("user_id")));
+    }
+
+    /** In the caller's transaction: a new email address of the patient {@code userId}, and its change event. */
+    public Uni<EmailAddress> insert(String tenant, UUID userId, Fields fields) {
+        EmailAddress email = new EmailAddress();
+        email.created(tenant);
+        email.userId = userId;
+        EmailAddressFields.apply(fields, email);
+        return persist(email);
+    }
+
+    /** In the caller's transaction: the address a patient was created with ({@code email}). */
+    public Uni<EmailAddress> insertAddress(String tenant, UUID userId, String address) {
+        EmailAddress email = new EmailAddress();
+        email.created(tenant);
+        email.userId = userId;
+        email.email = address;
+        return persist(email);
+    }
+
+    @WithTransaction
+    public Uni<EmailAddress> update(String tenant, UUID id, Fields fields) {
+        return emailAddresses.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+                .call(email -> {
+                    EmailAddressFields.apply(fields, email);
+                    email.changed();
+                    return emailAddresses.flush().call(() -> changed(email, ChangeOperation.UPDATED));
+                });
+    }
+
+    private Uni<EmailAddress> persist(EmailAddress email) {
+        return emailAddresses.persist(email).call(() -> changed(email, ChangeOperation.CREATED));
+    }
+
+    private Uni<Void> changed(EmailAddress email, ChangeOperation operation) {
+        return outbox.record(email.tenant, EmailAddressFields.COLLECTION, email.id, operation, email.updatedAt);
+    }
+}

@@ -1,0 +1,101 @@
+package io.carehub.patients.externalid;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.errors.DatabaseErrors;
+import io.carehub.commons.outbox.ChangeOperation;
+import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageOf;
+import io.carehub.commons.validation.Fields;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ExternalIdService {
+
+    /** Enforces one (namespace, resource, external_id) per tenant, also between concurrent creates. */
+    static final String UNIQUE_INDEX = "external_ids_tenant_namespace_resource_external_id_key";
+
+    private final ExternalIdRepository externalIds;
+    private final Outbox outbox;
+
+    public ExternalIdService(ExternalIdRepository externalIds, Outbox outbox) {
+        this.externalIds = externalIds;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<ExternalId> get(String tenant, UUID id) {
+        return externalIds.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    @WithSession
+    public Uni<PageOf<ExternalId>> find(String tenant, FindParameters find) {
+        return externalIds.page(KeysetQuery.of(tenant, find, false))
+                .map(rows -> PageOf.of(rows, find.page(), e -> e.updatedAt, e -> e.id));
+    }
+
+    @WithSession
+    public Uni<List<ExternalId>> batch(String tenant, FindParameters find) {
+        return externalIds.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    }
+
+    @WithTransaction
+    public Uni<ExternalId> create(String tenant, Fields fields) {
+        ExternalId externalId = new ExternalId();
+        externalId.created(tenant);
+        ExternalIdFields.apply(fields, externalId);
+        return persist(externalId, "");
+    }
+
+    /**
+     * In the caller's transaction: an external id of the patient {@code patientId} and its change event;
+     * {@code path} names the item in the request (e.g. {@code .external_ids[1]}) should it be a duplicate.
+     */
+    public Uni<ExternalId> insertForPatient(String tenant, UUID patientId, Fields fields, String path) {
+        ExternalId externalId = new ExternalId();
+        externalId.created(tenant);
+        externalId.resource = ExternalIdFields.PATIENTS;
+        externalId.namespace = fields.string("namespace");
+        externalId.externalId = fields.string("external_id");
+        externalId.welkinId = patientId;
+        return persist(externalId, path);
+    }
+
+    @WithTransaction
+    public Uni<ExternalId> update(String tenant, UUID id, Fields fields) {
+        return externalIds.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+                .call(externalId -> {
+                    ExternalIdFields.apply(fields, externalId);
+                    externalId.changed();
+                    return externalIds.flush()
+                            .onFailure(e -> DatabaseErrors.isUniqueViolation(e, UNIQUE_INDEX))
+                            .transform(e -> duplicate(""))
+                            .call(() -> changed(externalId, ChangeOperation.UPDATED));
+                });
+    }
+
+    /** Flushed at once, so that a duplicate is reported here, naming its item, rather than at commit. */
+    private Uni<ExternalId> persist(ExternalId externalId, String path) {
+        return externalIds.persistAndFlush(externalId)
+                .onFailure(e -> DatabaseErrors.isUniqueViolation(e, UNIQUE_INDEX)).transform(e -> duplicate(path))
+                .call(() -> changed(externalId, ChangeOperation.CREATED));
+    }
+
+    private Uni<Void> changed(ExternalId externalId, ChangeOperation operation) {
+        return outbox.record(externalId.tenant, ExternalIdFields.COLLECTION, externalId.id, operation,
+                externalId.updatedAt);
+    }
+
+    private static ApiException duplicate(String path) {
+        return ApiException.uniqueness(path + ".external_id",
+                "an external id with this namespace, resource and external_id already exists");
+    }
+}

@@ -1,0 +1,48 @@
+package io.carehub.patients.patient;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import io.carehub.commons.persistence.TenantResource;
+
+/** A person receiving care: the resource almost everything else hangs off ({@code user_id} elsewhere). */
+@Entity
+@Table(name = "patients")
+public class Patient extends TenantResource {
+
+    public String phase;
+
+    /** A worker of scheduling-service, as {@code known_workers} knows them. */
+    @Column(name = "coach_id")
+    public UUID coachId;
+
+    public String timezone;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    public LocalDate birthday;
+
+    public String street;
+
+    @Column(name = "street_line_two")
+    public String streetLineTwo;
+
+    public String city;
+
+    public String county;
+
+    @Column(name = "zip_code")
+    public String zipCode;
+
+    public String state;
+
+    public String country;
+}

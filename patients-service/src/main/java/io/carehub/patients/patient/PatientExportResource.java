@@ -1,0 +1,44 @@
+package io.carehub.patients.patient;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.carehub.commons.export.CsvExport;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.security.Caller;
+import io.carehub.commons.security.Scopes;
+import io.smallrye.mutiny.Multi;
+
+@Path("/v1/exports/patients")
+@Tag(name = "exports")
+public class PatientExportResource {
+
+    static final int BATCH = 500;
+
+    private final PatientService service;
+    private final Caller caller;
+
+    public PatientExportResource(PatientService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces(CsvExport.MEDIA_TYPE)
+    @RolesAllowed({ Scopes.ALL, "patients.read" })
+    @Operation(summary = "Every patient of the tenant as CSV, streamed (optional page[from], page[to])")
+    public Multi<String> export(@Context UriInfo uriInfo) {
+        FindParameters find = FindParameters.fromQuery(uriInfo.getQueryParameters(), PatientFields.FILTERS, false);
+        String tenant = caller.tenant();
+        return CsvExport.stream(PatientFields.COLUMNS, BATCH,
+                after -> service.batch(tenant, find.continuing(after, BATCH)),
+                Patient::cursor, PatientFields::row);
+    }
+}

@@ -1,0 +1,137 @@
+package io.carehub.patients.patient;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.outbox.ChangeOperation;
+import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageOf;
+import io.carehub.commons.validation.Fields;
+import io.carehub.patients.customdata.CustomDataTypeRecordService;
+import io.carehub.patients.email.EmailAddressService;
+import io.carehub.patients.events.KnownWorkerRepository;
+import io.carehub.patients.externalid.ExternalIdService;
+import io.carehub.patients.phone.PhoneNumberService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class PatientService {
+
+    private final PatientRepository patients;
+    private final KnownWorkerRepository knownWorkers;
+    private final PhoneNumberService phoneNumbers;
+    private final EmailAddressService emailAddresses;
+    private final ExternalIdService externalIds;
+    private final CustomDataTypeRecordService customData;
+    private final Outbox outbox;
+
+    public PatientService(PatientRepository patients, KnownWorkerRepository knownWorkers,
+            PhoneNumberService phoneNumbers, EmailAddressService emailAddresses, ExternalIdService externalIds,
+            CustomDataTypeRecordService customData, Outbox outbox) {
+        this.patients = patients;
+        this.knownWorkers = knownWorkers;
+        this.phoneNumbers = phoneNumbers;
+        this.emailAddresses = emailAddresses;
+        this.externalIds = externalIds;
+        this.customData = customData;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<Patient> get(String tenant, UUID id) {
+        return patients.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    @WithSession
+    public Uni<PageOf<Patient>> find(String tenant, FindParameters find) {
+        return patients.page(KeysetQuery.of(tenant, find, false))
+                .map(rows -> PageOf.of(rows, find.page(), p -> p.updatedAt, p -> p.id));
+    }
+
+    @WithSession
+    public Uni<List<Patient>> batch(String tenant, FindParameters find) {
+        return patients.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    }
+
+    /**
+     * A new patient and the records its Create names ({@code email}, {@code phone}, {@code phone_numbers},
+     * {@code email_addresses}, {@code external_ids}, {@code custom_data_type_records}), with one change
+     * event each, in one transaction: all of them or, on any failure, none.
+     */
+    @WithTransaction
+    public Uni<Patient> create(String tenant, Fields fields) {
+        Patient patient = new Patient();
+        patient.created(tenant);
+        PatientFields.apply(fields, patient);
+        // Flushed first: the records below reference it (foreign keys Hibernate does not know of).
+        return checkCoach(tenant, patient.coachId)
+                .chain(() -> patients.persistAndFlush(patient))
+                .call(() -> changed(patient, ChangeOperation.CREATED))
+                .call(() -> createRelated(tenant, patient.id, fields))
+                .replaceWith(patient);
+    }
+
+    @WithTransaction
+    public Uni<Patient> update(String tenant, UUID id, Fields fields) {
+        return patients.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+                .call(patient -> checkCoach(tenant, fields.guid("coach_id")))
+                .call(patient -> {
+                    PatientFields.apply(fields, patient);
+                    patient.changed();
+                    return patients.flush().call(() -> changed(patient, ChangeOperation.UPDATED));
+                });
+    }
+
+    /** In request order, one after another: a session runs one statement at a time. */
+    private Uni<Void> createRelated(String tenant, UUID patientId, Fields fields) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        if (fields.string("email") != null) {
+            done = then(done, () -> emailAddresses.insertAddress(tenant, patientId, fields.string("email")));
+        }
+        if (fields.string("phone") != null) {
+            done = then(done, () -> phoneNumbers.insertNumber(tenant, patientId, fields.string("phone")));
+        }
+        for (Fields phone : fields.<Fields>list("phone_numbers")) {
+            done = then(done, () -> phoneNumbers.insert(tenant, patientId, phone));
+        }
+        for (Fields email : fields.<Fields>list("email_addresses")) {
+            done = then(done, () -> emailAddresses.insert(tenant, patientId, email));
+        }
+        List<Fields> ids = fields.list("external_ids");
+        for (int i = 0; i < ids.size(); i++) {
+            Fields externalId = ids.get(i);
+            String path = ".external_ids[" + i + "]";
+            done = then(done, () -> externalIds.insertForPatient(tenant, patientId, externalId, path));
+        }
+        for (Fields record : fields.<Fields>list("custom_data_type_records")) {
+            done = then(done, () -> customData.insert(tenant, patientId, record));
+        }
+        return done;
+    }
+
+    private static Uni<Void> then(Uni<Void> before, Supplier<Uni<?>> next) {
+        return before.chain(() -> next.get().replaceWithVoid());
+    }
+
+    /** A coach must be a worker of the tenant (a null coach_id is no coach). */
+    private Uni<Void> checkCoach(String tenant, UUID coachId) {
+        if (coachId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return knownWorkers.isKnown(tenant, coachId)
+                .chain(known -> known ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(ApiException.referenceNotFound("coach_id")));
+    }
+
+    private Uni<Void> changed(Patient patient, ChangeOperation operation) {
+        return outbox.record(patient.tenant, PatientFields.COLLECTION, patient.id, operation, patient.updatedAt);
+    }
+}

@@ -1,0 +1,94 @@
+package io.carehub.patients.phone;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.outbox.ChangeOperation;
+import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageOf;
+import io.carehub.commons.validation.Fields;
+import io.carehub.patients.patient.PatientRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class PhoneNumberService {
+
+    private final PhoneNumberRepository phoneNumbers;
+    private final PatientRepository patients;
+    private final Outbox outbox;
+
+    public PhoneNumberService(PhoneNumberRepository phoneNumbers, PatientRepository patients, Outbox outbox) {
+        this.phoneNumbers = phoneNumbers;
+        this.patients = patients;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<PhoneNumber> get(String tenant, UUID id) {
+        return phoneNumbers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    @WithSession
+    public Uni<PageOf<PhoneNumber>> find(String tenant, FindParameters find) {
+        return phoneNumbers.page(KeysetQuery.of(tenant, find, false))
+                .map(rows -> PageOf.of(rows, find.page(), p -> p.updatedAt, p -> p.id));
+    }
+
+    @WithSession
+    public Uni<List<PhoneNumber>> batch(String tenant, FindParameters find) {
+        return phoneNumbers.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    }
+
+    /** A new phone number of a patient of the tenant, and its change event. */
+    @WithTransaction
+    public Uni<PhoneNumber> create(String tenant, Fields fields) {
+        UUID userId = fields.guid("user_id");
+        return patients.existsInTenant(tenant, userId)
+                .chain(exists -> exists ? insert(tenant, userId, fields)
+                        : Uni.createFrom().failure(ApiException.referenceNotFound("user_id")));
+    }
+
+    /** In the caller's transaction: a new phone number of the patient {@code userId}, and its change event. */
+    public Uni<PhoneNumber> insert(String tenant, UUID userId, Fields fields) {
+        PhoneNumber phone = new PhoneNumber();
+        phone.created(tenant);
+        phone.userId = userId;
+        PhoneNumberFields.apply(fields, phone);
+        return persist(phone);
+    }
+
+    /** In the caller's transaction: the number a patient was created with ({@code phone}), of unspecified type. */
+    public Uni<PhoneNumber> insertNumber(String tenant, UUID userId, String number) {
+        PhoneNumber phone = new PhoneNumber();
+        phone.created(tenant);
+        phone.userId = userId;
+        phone.phoneNumber = number;
+        phone.phoneNumberType = PhoneNumberFields.UNSPECIFIED_TYPE;
+        return persist(phone);
+    }
+
+    @WithTransaction
+    public Uni<PhoneNumber> update(String tenant, UUID id, Fields fields) {
+        return phoneNumbers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+                .call(phone -> {
+                    PhoneNumberFields.apply(fields, phone);
+                    phone.changed();
+                    return phoneNumbers.flush().call(() -> changed(phone, ChangeOperation.UPDATED));
+                });
+    }
+
+    private Uni<PhoneNumber> persist(PhoneNumber phone) {
+        return phoneNumbers.persist(phone).call(() -> changed(phone, ChangeOperation.CREATED));
+    }
+
+    private Uni<Void> changed(PhoneNumber phone, ChangeOperation operation) {
+        return outbox.record(phone.tenant, PhoneNumberFields.COLLECTION, phone.id, operation, phone.updatedAt);
+    }
+}

@@ -1,0 +1,98 @@
+package io.carehub.patients.patient;
+
+import static io.carehub.patients.TestApi.createPatient;
+import static io.carehub.patients.TestApi.grace;
+import static io.carehub.patients.TestApi.post;
+import static io.carehub.patients.TestApi.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.carehub.commons.testing.TestTokens;
+import io.carehub.patients.TestApi;
+import io.carehub.patients.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** API.md §6: one CloudEvent per created or updated record, through the transactional outbox. */
+@QuarkusTest
+class PatientEventsTests {
+
+    final String tenant = TestApi.newTenant("events");
+    final String all = TestTokens.token(tenant, "all");
+
+    @Test
+    void aPatientCreatedWithTwoPhoneNumbersPublishesThreeEvents() {
+        String[] id = new String[1];
+        List<JsonNode> events = TestEvents.publishedBy(tenant, () -> id[0] = createPatient(all, grace("phone_numbers",
+                List.of(Map.of("phone_number", "555-555-1234", "phone_number_type", "cell"),
+                        Map.of("phone_number", "555-555-4321", "phone_number_type", "landline")))));
+        assertEquals(3, events.size(), events.toString());
+        List<String> phoneIds = TestApi.get(all, "/v1/phone_numbers?user_id=" + id[0]).extract().path("data.id");
+        JsonNode patientEvent = events.stream().filter(e -> e.get("type").asText().equals("patients.created"))
+                .findFirst().orElseThrow();
+        String updatedAt = TestApi.get(all, "/v1/patients/" + id[0]).extract().path("data.updated_at");
+        assertEquals("1.0", patientEvent.get("specversion").asText());
+        assertEquals("/patients-service", patientEvent.get("source").asText());
+        assertEquals(id[0], patientEvent.get("subject").asText());
+        assertEquals("application/json", patientEvent.get("datacontenttype").asText());
+        assertTrue(patientEvent.get("id").asText().matches(TestApi.GUID));
+        assertTrue(patientEvent.get("time").asText().matches(TestApi.TIMESTAMP));
+        JsonNode data = patientEvent.get("data");
+        assertEquals(tenant, data.get("tenant").asText());
+        assertEquals("patients", data.get("resource").asText());
+        assertEquals(id[0], data.get("id").asText());
+        assertEquals("created", data.get("operation").asText());
+        assertEquals(updatedAt, data.get("updated_at").asText());
+        assertEquals(5, data.size(), "no patient data beyond ids: " + data);
+
+        List<JsonNode> phoneEvents = events.stream().filter(e -> e.get("type").asText().equals("phone_numbers.created"))
+                .toList();
+        assertEquals(Set.copyOf(phoneIds), phoneEvents.stream().map(e -> e.get("subject").asText()).collect(Collectors.toSet()));
+        phoneEvents.forEach(e -> assertEquals("phone_numbers", e.get("data").get("resource").asText()));
+    }
+
+    @Test
+    void everyKindOfRecordMadeWithAPatientPublishesItsOwnEvent() {
+        List<JsonNode> events = TestEvents.publishedBy(tenant, () -> createPatient(all, grace(
+                "email", "grace@example.com", "phone", "555-555-5555",
+                "email_addresses", List.of(Map.of("email", "admiral@example.com")),
+                "external_ids", List.of(Map.of("namespace", "ehr", "external_id", "MRN-1")),
+                "custom_data_type_records", List.of(Map.of("type_name", "x", "body", Map.of())))));
+        assertEquals(List.of("custom_data_type_records.created", "email_addresses.created", "email_addresses.created",
+                "external_ids.created", "patients.created", "phone_numbers.created"),
+                events.stream().map(e -> e.get("type").asText()).sorted().toList());
+    }
+
+    @Test
+    void anUpdatePublishesOneUpdatedEvent() {
+        String id = createPatient(all);
+        List<JsonNode> events = TestEvents.publishedBy(tenant,
+                () -> put(all, "/v1/patients/" + id, "{\"first_name\": \"Amazing Grace\"}").statusCode(200));
+        assertEquals(1, events.size(), events.toString());
+        assertEquals("patients.updated", events.get(0).get("type").asText());
+        assertEquals(id, events.get(0).get("subject").asText());
+        assertEquals("updated", events.get(0).get("data").get("operation").asText());
+    }
+
+    @Test
+    void aRefusedOrRolledBackWritePublishesNothing() {
+        createPatient(all, grace("external_ids", List.of(Map.of("namespace", "ehr", "external_id", "MRN-1"))));
+        List<JsonNode> events = TestEvents.publishedBy(tenant, () -> {
+            // Rolled back by the database: the duplicate comes after the patient and a phone were written.
+            post(all, "/v1/patients", grace("phone", "555-555-5555",
+                    "external_ids", List.of(Map.of("namespace", "ehr", "external_id", "MRN-1")))).statusCode(400);
+            // Refused before anything was written.
+            post(all, "/v1/patients", grace("birthday", "2019-02-30")).statusCode(400);
+            post(all, "/v1/patients", grace("coach_id", java.util.UUID.randomUUID().toString())).statusCode(404);
+        });
+        assertEquals(List.of(), events);
+    }
+}
