@@ -1,6 +1,5 @@
 package io.carehub.patients.customdata;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import io.carehub.commons.validation.Field;
 import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.Schema;
 import io.carehub.commons.validation.Types;
+import io.carehub.patients.patient.PatientRecords;
 
 /** What a custom data type record request may hold, and how it is applied to a record. */
 public final class CustomDataTypeRecordFields {
@@ -19,10 +19,10 @@ public final class CustomDataTypeRecordFields {
             Field.of("type_name", Types.NON_EMPTY_STRING).required(),
             Field.of("body", Types.JSON_OBJECT).required());
 
-    static final Schema SCHEMA = Schema.of(withUserId(ATTRIBUTES));
+    static final Schema SCHEMA = PatientRecords.schema(ATTRIBUTES);
 
     /** A record made with its patient (patients' Create, {@code custom_data_type_records}): the patient is implied. */
-    public static final Schema NESTED = Schema.of(ATTRIBUTES.toArray(Field[]::new));
+    public static final Schema NESTED = PatientRecords.nested(ATTRIBUTES);
 
     static final List<Filter> FILTERS = List.of(
             Filter.of("user_id", Types.GUID_TYPE, "userId"),
@@ -32,13 +32,6 @@ public final class CustomDataTypeRecordFields {
     static final List<String> COLUMNS = List.of("id", "user_id", "type_name", "body", "created_at", "updated_at");
 
     private CustomDataTypeRecordFields() {
-    }
-
-    private static Field[] withUserId(List<Field> attributes) {
-        List<Field> all = new ArrayList<>();
-        all.add(Field.of("user_id", Types.GUID_TYPE).required().createOnly());
-        all.addAll(attributes);
-        return all.toArray(Field[]::new);
     }
 
     static void apply(Fields fields, CustomDataTypeRecord r) {

@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
-import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,7 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class CustomDataTypeRecordService {
+public class CustomDataTypeRecordService implements CollectionService<CustomDataTypeRecord> {
 
     private final CustomDataTypeRecordRepository records;
     private final PatientRepository patients;
@@ -31,29 +31,24 @@ public class CustomDataTypeRecordService {
         this.outbox = outbox;
     }
 
+    @Override
     @WithSession
     public Uni<CustomDataTypeRecord> get(String tenant, UUID id) {
         return records.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
     }
 
+    @Override
     @WithSession
-    public Uni<PageOf<CustomDataTypeRecord>> find(String tenant, FindParameters find) {
-        return records.page(KeysetQuery.of(tenant, find, false))
-                .map(rows -> PageOf.of(rows, find.page(), r -> r.updatedAt, r -> r.id));
-    }
-
-    @WithSession
-    public Uni<List<CustomDataTypeRecord>> batch(String tenant, FindParameters find) {
-        return records.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    public Uni<List<CustomDataTypeRecord>> page(String tenant, FindParameters find) {
+        return records.page(KeysetQuery.of(tenant, find, false));
     }
 
     /** A new record about a patient of the tenant, and its change event. */
+    @Override
     @WithTransaction
     public Uni<CustomDataTypeRecord> create(String tenant, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return patients.existsInTenant(tenant, userId)
-                .chain(exists -> exists ? insert(tenant, userId, fields)
-                        : Uni.createFrom().failure(ApiException.referenceNotFound("user_id")));
+        return patients.checkUserId(tenant, userId).chain(() -> insert(tenant, userId, fields));
     }
 
     /** In the caller's transaction: a new record about the patient {@code userId}, and its change event. */
@@ -65,6 +60,7 @@ public class CustomDataTypeRecordService {
         return records.persist(record).call(() -> changed(record, ChangeOperation.CREATED));
     }
 
+    @Override
     @WithTransaction
     public Uni<CustomDataTypeRecord> update(String tenant, UUID id, Fields fields) {
         return records.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)

@@ -1,6 +1,5 @@
 package io.carehub.patients.email;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import io.carehub.commons.validation.Field;
 import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.Schema;
 import io.carehub.commons.validation.Types;
+import io.carehub.patients.patient.PatientRecords;
 
 /** What an email address request may hold, and how it is applied to an email address. */
 public final class EmailAddressFields {
@@ -22,10 +22,10 @@ public final class EmailAddressFields {
             Field.of("opted_in_to_email", Types.BOOLEAN),
             Field.of("automatic_recipient", Types.BOOLEAN));
 
-    static final Schema SCHEMA = Schema.of(withUserId(ATTRIBUTES));
+    static final Schema SCHEMA = PatientRecords.schema(ATTRIBUTES);
 
     /** An email address made with its patient (patients' Create, {@code email_addresses}): the patient is implied. */
-    public static final Schema NESTED = Schema.of(ATTRIBUTES.toArray(Field[]::new));
+    public static final Schema NESTED = PatientRecords.nested(ATTRIBUTES);
 
     static final List<Filter> FILTERS = List.of(Filter.of("user_id", Types.GUID_TYPE, "userId"));
 
@@ -34,13 +34,6 @@ public final class EmailAddressFields {
             "opted_in_to_email", "automatic_recipient", "created_at", "updated_at");
 
     private EmailAddressFields() {
-    }
-
-    private static Field[] withUserId(List<Field> attributes) {
-        List<Field> all = new ArrayList<>();
-        all.add(Field.of("user_id", Types.GUID_TYPE).required().createOnly());
-        all.addAll(attributes);
-        return all.toArray(Field[]::new);
     }
 
     static void apply(Fields fields, EmailAddress e) {

@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
-import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,7 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class EmailAddressService {
+public class EmailAddressService implements CollectionService<EmailAddress> {
 
     private final EmailAddressRepository emailAddresses;
     private final PatientRepository patients;
@@ -30,29 +30,24 @@ public class EmailAddressService {
         this.outbox = outbox;
     }
 
+    @Override
     @WithSession
     public Uni<EmailAddress> get(String tenant, UUID id) {
         return emailAddresses.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
     }
 
+    @Override
     @WithSession
-    public Uni<PageOf<EmailAddress>> find(String tenant, FindParameters find) {
-        return emailAddresses.page(KeysetQuery.of(tenant, find, false))
-                .map(rows -> PageOf.of(rows, find.page(), e -> e.updatedAt, e -> e.id));
-    }
-
-    @WithSession
-    public Uni<List<EmailAddress>> batch(String tenant, FindParameters find) {
-        return emailAddresses.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    public Uni<List<EmailAddress>> page(String tenant, FindParameters find) {
+        return emailAddresses.page(KeysetQuery.of(tenant, find, false));
     }
 
     /** A new email address of a patient of the tenant, and its change event. */
+    @Override
     @WithTransaction
     public Uni<EmailAddress> create(String tenant, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return patients.existsInTenant(tenant, userId)
-                .chain(exists -> exists ? insert(tenant, userId, fields)
-                        : Uni.createFrom().failure(ApiException.referenceNotFound("user_id")));
+        return patients.checkUserId(tenant, userId).chain(() -> insert(tenant, userId, fields));
     }
 
     /** In the caller's transaction: a new email address of the patient {@code userId}, and its change event. */
@@ -73,6 +68,7 @@ public class EmailAddressService {
         return persist(email);
     }
 
+    @Override
     @WithTransaction
     public Uni<EmailAddress> update(String tenant, UUID id, Fields fields) {
         return emailAddresses.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)

@@ -5,20 +5,20 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.errors.DatabaseErrors;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
-import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.validation.Fields;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class ExternalIdService {
+public class ExternalIdService implements CollectionService<ExternalId> {
 
     /** Enforces one (namespace, resource, external_id) per tenant, also between concurrent creates. */
     static final String UNIQUE_INDEX = "external_ids_tenant_namespace_resource_external_id_key";
@@ -31,22 +31,19 @@ public class ExternalIdService {
         this.outbox = outbox;
     }
 
+    @Override
     @WithSession
     public Uni<ExternalId> get(String tenant, UUID id) {
         return externalIds.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
     }
 
+    @Override
     @WithSession
-    public Uni<PageOf<ExternalId>> find(String tenant, FindParameters find) {
-        return externalIds.page(KeysetQuery.of(tenant, find, false))
-                .map(rows -> PageOf.of(rows, find.page(), e -> e.updatedAt, e -> e.id));
+    public Uni<List<ExternalId>> page(String tenant, FindParameters find) {
+        return externalIds.page(KeysetQuery.of(tenant, find, false));
     }
 
-    @WithSession
-    public Uni<List<ExternalId>> batch(String tenant, FindParameters find) {
-        return externalIds.batch(KeysetQuery.of(tenant, find, false), find.page().size());
-    }
-
+    @Override
     @WithTransaction
     public Uni<ExternalId> create(String tenant, Fields fields) {
         ExternalId externalId = new ExternalId();
@@ -69,6 +66,7 @@ public class ExternalIdService {
         return persist(externalId, path);
     }
 
+    @Override
     @WithTransaction
     public Uni<ExternalId> update(String tenant, UUID id, Fields fields) {
         return externalIds.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)

@@ -1,8 +1,5 @@
 package io.carehub.patients.integrationtask;
 
-import java.net.URI;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,84 +18,83 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.collection.CollectionEndpoints;
+import io.carehub.commons.export.CsvExport;
 import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.security.Scopes;
-import io.carehub.commons.validation.JsonBodies;
 import io.carehub.commons.web.Data;
 import io.carehub.commons.web.PublicUrls;
-import io.carehub.patients.web.PathIds;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-@Path("/v1/integration_tasks")
+/**
+ * Integration tasks (API.md §4): Get and Find (filters {@code user_id}, {@code status}, {@code job_id});
+ * Create and Update are admin (the platform operator's integrations).
+ */
+@Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "integration_tasks")
 public class IntegrationTaskResource {
 
-    private final IntegrationTaskService service;
-    private final Caller caller;
-    private final PublicUrls urls;
+    private final CollectionEndpoints<IntegrationTask, IntegrationTaskView> endpoints;
 
     public IntegrationTaskResource(IntegrationTaskService service, Caller caller, PublicUrls urls) {
-        this.service = service;
-        this.caller = caller;
-        this.urls = urls;
+        this.endpoints = CollectionEndpoints.of(IntegrationTaskFields.COLLECTION, service, IntegrationTaskView::of,
+                IntegrationTaskFields.SCHEMA, IntegrationTaskFields.FILTERS, false, caller, urls);
     }
 
     @GET
-    @Path("{id}")
+    @Path("integration_tasks/{id}")
     @RolesAllowed({ Scopes.ALL, "integration_tasks.read" })
     @Operation(summary = "Get an integration task")
     public Uni<Data<IntegrationTaskView>> get(@PathParam("id") String id) {
-        return service.get(caller.tenant(), PathIds.guid(id)).map(t -> Data.of(IntegrationTaskView.of(t)));
+        return endpoints.get(id);
     }
 
     @GET
+    @Path("integration_tasks")
     @RolesAllowed({ Scopes.ALL, "integration_tasks.read" })
     @Operation(summary = "Find integration tasks (filters user_id, status, job_id), paged by updated_at")
     public Uni<FindResponse<IntegrationTaskView>> find(@Context UriInfo uriInfo) {
-        return find(FindParameters.fromQuery(uriInfo.getQueryParameters(), IntegrationTaskFields.FILTERS, false),
-                uriInfo);
+        return endpoints.find(uriInfo);
     }
 
     @POST
-    @Path("find")
+    @Path("integration_tasks/find")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED })
     @RolesAllowed({ Scopes.ALL, "integration_tasks.read" })
     @Operation(summary = "Find integration tasks, the parameters in the body (JSON or form)")
     public Uni<FindResponse<IntegrationTaskView>> findByPost(String body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uriInfo) {
-        return find(FindParameters.fromBody(body, contentType, IntegrationTaskFields.FILTERS, false), uriInfo);
-    }
-
-    private Uni<FindResponse<IntegrationTaskView>> find(FindParameters find, UriInfo uriInfo) {
-        return service.find(caller.tenant(), find).map(page -> FindResponse.of(page.map(IntegrationTaskView::of), find,
-                urls.collection(uriInfo, IntegrationTaskFields.COLLECTION)));
+        return endpoints.findByPost(body, contentType, uriInfo);
     }
 
     @POST
+    @Path("integration_tasks")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ADMIN)
     @Operation(summary = "Create an integration task (admin)")
     public Uni<Response> create(String body, @Context UriInfo uriInfo) {
-        var fields = IntegrationTaskFields.SCHEMA.create(JsonBodies.object(body));
-        return service.create(caller.tenant(), fields).map(t -> Response.ok(Data.of(visible(t)))
-                .location(URI.create(urls.collection(uriInfo, IntegrationTaskFields.COLLECTION) + "/" + t.id)).build());
+        return endpoints.create(body, uriInfo);
     }
 
     @PUT
-    @Path("{id}")
+    @Path("integration_tasks/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.ADMIN)
     @Operation(summary = "Update an integration task (admin); fields left out keep their value, user_id cannot change")
     public Uni<Data<Object>> update(@PathParam("id") String id, String body) {
-        UUID taskId = PathIds.guid(id);
-        var fields = IntegrationTaskFields.SCHEMA.update(JsonBodies.object(body));
-        return service.update(caller.tenant(), taskId, fields).map(t -> Data.of(visible(t)));
+        return endpoints.update(id, body);
     }
 
-    private Object visible(IntegrationTask t) {
-        return caller.visible(IntegrationTaskFields.COLLECTION, IntegrationTaskView.of(t), t.id.toString());
+    @GET
+    @Path("exports/integration_tasks")
+    @Produces(CsvExport.MEDIA_TYPE)
+    @RolesAllowed({ Scopes.ALL, "integration_tasks.read" })
+    @Operation(summary = "Every integration task of the tenant as CSV, lists as JSON text, streamed (optional"
+            + " page[from], page[to] and the Find filters)")
+    public Multi<String> export(@Context UriInfo uriInfo) {
+        return endpoints.export(uriInfo, IntegrationTaskFields.COLUMNS, IntegrationTaskFields::row);
     }
 }

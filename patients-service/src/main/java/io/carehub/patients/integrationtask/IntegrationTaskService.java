@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
-import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,7 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class IntegrationTaskService {
+public class IntegrationTaskService implements CollectionService<IntegrationTask> {
 
     private final IntegrationTaskRepository tasks;
     private final PatientRepository patients;
@@ -30,23 +30,20 @@ public class IntegrationTaskService {
         this.outbox = outbox;
     }
 
+    @Override
     @WithSession
     public Uni<IntegrationTask> get(String tenant, UUID id) {
         return tasks.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
     }
 
+    @Override
     @WithSession
-    public Uni<PageOf<IntegrationTask>> find(String tenant, FindParameters find) {
-        return tasks.page(KeysetQuery.of(tenant, find, false))
-                .map(rows -> PageOf.of(rows, find.page(), t -> t.updatedAt, t -> t.id));
-    }
-
-    @WithSession
-    public Uni<List<IntegrationTask>> batch(String tenant, FindParameters find) {
-        return tasks.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    public Uni<List<IntegrationTask>> page(String tenant, FindParameters find) {
+        return tasks.page(KeysetQuery.of(tenant, find, false));
     }
 
     /** A new task (of a patient of the tenant, when user_id is given) and its change event. */
+    @Override
     @WithTransaction
     public Uni<IntegrationTask> create(String tenant, Fields fields) {
         IntegrationTask task = new IntegrationTask();
@@ -54,13 +51,12 @@ public class IntegrationTaskService {
         task.status = IntegrationTaskFields.INITIAL_STATUS;
         task.userId = fields.guid("user_id");
         IntegrationTaskFields.apply(fields, task);
-        Uni<Boolean> userKnown = task.userId == null ? Uni.createFrom().item(true)
-                : patients.existsInTenant(tenant, task.userId);
-        return userKnown.chain(known -> known
-                ? tasks.persist(task).call(() -> changed(task, ChangeOperation.CREATED))
-                : Uni.createFrom().failure(ApiException.referenceNotFound("user_id")));
+        Uni<Void> userKnown = task.userId == null ? Uni.createFrom().voidItem()
+                : patients.checkUserId(tenant, task.userId);
+        return userKnown.chain(() -> tasks.persist(task)).call(() -> changed(task, ChangeOperation.CREATED));
     }
 
+    @Override
     @WithTransaction
     public Uni<IntegrationTask> update(String tenant, UUID id, Fields fields) {
         return tasks.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)

@@ -1,36 +1,27 @@
 package io.carehub.patients.patient;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.paging.KeysetQuery;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.errors.ApiException;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
-
-    public Uni<Patient> findInTenant(String tenant, UUID id) {
-        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
-    }
+public class PatientRepository implements TenantRepository<Patient> {
 
     /** Whether {@code id} names a patient of {@code tenant}: what every {@code user_id} must do. */
     public Uni<Boolean> existsInTenant(String tenant, UUID id) {
         return count("tenant = ?1 and id = ?2", tenant, id).map(n -> n > 0);
     }
 
-    public Uni<List<Patient>> page(KeysetQuery query) {
-        return find(query.hql(), query.parameters()).range(0, query.fetchSize() - 1).list();
-    }
-
     /**
-     * The next {@code size} rows of the query (fewer at its end): a batch of an export. Not {@link #page}, which
-     * fetches one more row to tell whether there is a next page: {@code CsvExport} stops at a batch that is
-     * not exactly {@code size} rows long.
+     * Succeeds if {@code userId} names a patient of {@code tenant}; else fails with the reference error at
+     * {@code user_id} ({@code 404 resource_not_found}).
      */
-    public Uni<List<Patient>> batch(KeysetQuery query, int size) {
-        return find(query.hql(), query.parameters()).range(0, size - 1).list();
+    public Uni<Void> checkUserId(String tenant, UUID userId) {
+        return existsInTenant(tenant, userId).chain(exists -> exists ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ApiException.referenceNotFound("user_id")));
     }
 }

@@ -2,7 +2,6 @@ package io.carehub.patients.patient;
 
 import java.net.URI;
 import java.util.Collection;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,10 +21,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.errors.ApiError;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.errors.ErrorCode;
-import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.export.CsvExport;
 import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.security.Scopes;
@@ -33,56 +33,63 @@ import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.JsonBodies;
 import io.carehub.commons.web.Data;
 import io.carehub.commons.web.PublicUrls;
-import io.carehub.patients.web.PathIds;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-@Path("/v1/patients")
+/**
+ * Patients (API.md §4): Get, Find, Create and Update. Create may make the patient's phone numbers, email
+ * addresses, external ids and custom data type records with it, each of which needs its collection's write scope.
+ */
+@Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "patients")
 public class PatientResource {
 
+    private final CollectionEndpoints<Patient, PatientView> endpoints;
     private final PatientService service;
     private final Caller caller;
     private final PublicUrls urls;
 
     public PatientResource(PatientService service, Caller caller, PublicUrls urls) {
+        this.endpoints = CollectionEndpoints.of(PatientFields.COLLECTION, service, PatientView::of,
+                PatientFields.SCHEMA, PatientFields.FILTERS, false, caller, urls);
         this.service = service;
         this.caller = caller;
         this.urls = urls;
     }
 
     @GET
-    @Path("{id}")
+    @Path("patients/{id}")
     @RolesAllowed({ Scopes.ALL, "patients.read" })
     @Operation(summary = "Get a patient")
     public Uni<Data<PatientView>> get(@PathParam("id") String id) {
-        return service.get(caller.tenant(), PathIds.guid(id)).map(p -> Data.of(PatientView.of(p)));
+        return endpoints.get(id);
     }
 
     @GET
+    @Path("patients")
     @RolesAllowed({ Scopes.ALL, "patients.read" })
     @Operation(summary = "Find patients, paged by updated_at")
     public Uni<FindResponse<PatientView>> find(@Context UriInfo uriInfo) {
-        return find(FindParameters.fromQuery(uriInfo.getQueryParameters(), PatientFields.FILTERS, false), uriInfo);
+        return endpoints.find(uriInfo);
     }
 
     @POST
-    @Path("find")
+    @Path("patients/find")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED })
     @RolesAllowed({ Scopes.ALL, "patients.read" })
     @Operation(summary = "Find patients, the parameters in the body (JSON or form)")
     public Uni<FindResponse<PatientView>> findByPost(String body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uriInfo) {
-        return find(FindParameters.fromBody(body, contentType, PatientFields.FILTERS, false), uriInfo);
+        return endpoints.findByPost(body, contentType, uriInfo);
     }
 
-    private Uni<FindResponse<PatientView>> find(FindParameters find, UriInfo uriInfo) {
-        return service.find(caller.tenant(), find)
-                .map(page -> FindResponse.of(page.map(PatientView::of), find,
-                        urls.collection(uriInfo, PatientFields.COLLECTION)));
-    }
-
+    /**
+     * Not {@code endpoints.create}: the related records' scopes are checked on the validated body, before the
+     * tenant is read and before any transaction, and {@link CollectionEndpoints} has no step between the two.
+     */
     @POST
+    @Path("patients")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Scopes.ALL, "patients.write" })
     @Operation(summary = "Create a patient, and with it the email, phone, phone_numbers, email_addresses, external_ids"
@@ -90,19 +97,27 @@ public class PatientResource {
     public Uni<Response> create(String body, @Context UriInfo uriInfo) {
         var fields = PatientFields.SCHEMA.create(JsonBodies.object(body));
         checkRelatedScopes(fields);
-        return service.create(caller.tenant(), fields).map(p -> Response.ok(Data.of(visible(p)))
+        return service.create(caller.tenant(), fields).map(p -> Response
+                .ok(Data.of(caller.visible(PatientFields.COLLECTION, PatientView.of(p), p.id.toString())))
                 .location(URI.create(urls.collection(uriInfo, PatientFields.COLLECTION) + "/" + p.id)).build());
     }
 
     @PUT
-    @Path("{id}")
+    @Path("patients/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Scopes.ALL, "patients.write" })
     @Operation(summary = "Update a patient; fields left out keep their value")
     public Uni<Data<Object>> update(@PathParam("id") String id, String body) {
-        UUID patientId = PathIds.guid(id);
-        var fields = PatientFields.SCHEMA.update(JsonBodies.object(body));
-        return service.update(caller.tenant(), patientId, fields).map(p -> Data.of(visible(p)));
+        return endpoints.update(id, body);
+    }
+
+    @GET
+    @Path("exports/patients")
+    @Produces(CsvExport.MEDIA_TYPE)
+    @RolesAllowed({ Scopes.ALL, "patients.read" })
+    @Operation(summary = "Every patient of the tenant as CSV, streamed (optional page[from], page[to])")
+    public Multi<String> export(@Context UriInfo uriInfo) {
+        return endpoints.export(uriInfo, PatientFields.COLUMNS, PatientFields::row);
     }
 
     /**
@@ -119,9 +134,5 @@ public class PatientResource {
                                 + Scopes.write(related.getValue())));
             }
         }
-    }
-
-    private Object visible(Patient p) {
-        return caller.visible(PatientFields.COLLECTION, PatientView.of(p), p.id.toString());
     }
 }

@@ -6,12 +6,12 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
-import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.customdata.CustomDataTypeRecordService;
 import io.carehub.patients.email.EmailAddressService;
@@ -23,7 +23,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class PatientService {
+public class PatientService implements CollectionService<Patient> {
 
     private final PatientRepository patients;
     private final KnownWorkerRepository knownWorkers;
@@ -45,20 +45,16 @@ public class PatientService {
         this.outbox = outbox;
     }
 
+    @Override
     @WithSession
     public Uni<Patient> get(String tenant, UUID id) {
         return patients.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
     }
 
+    @Override
     @WithSession
-    public Uni<PageOf<Patient>> find(String tenant, FindParameters find) {
-        return patients.page(KeysetQuery.of(tenant, find, false))
-                .map(rows -> PageOf.of(rows, find.page(), p -> p.updatedAt, p -> p.id));
-    }
-
-    @WithSession
-    public Uni<List<Patient>> batch(String tenant, FindParameters find) {
-        return patients.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    public Uni<List<Patient>> page(String tenant, FindParameters find) {
+        return patients.page(KeysetQuery.of(tenant, find, false));
     }
 
     /**
@@ -66,6 +62,7 @@ public class PatientService {
      * {@code email_addresses}, {@code external_ids}, {@code custom_data_type_records}), with one change
      * event each, in one transaction: all of them or, on any failure, none.
      */
+    @Override
     @WithTransaction
     public Uni<Patient> create(String tenant, Fields fields) {
         Patient patient = new Patient();
@@ -79,6 +76,7 @@ public class PatientService {
                 .replaceWith(patient);
     }
 
+    @Override
     @WithTransaction
     public Uni<Patient> update(String tenant, UUID id, Fields fields) {
         return patients.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)

@@ -1,8 +1,5 @@
 package io.carehub.patients.phone;
 
-import java.net.URI;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,83 +18,82 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.collection.CollectionEndpoints;
+import io.carehub.commons.export.CsvExport;
 import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.security.Scopes;
-import io.carehub.commons.validation.JsonBodies;
 import io.carehub.commons.web.Data;
 import io.carehub.commons.web.PublicUrls;
-import io.carehub.patients.web.PathIds;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-@Path("/v1/phone_numbers")
+/**
+ * Phone numbers (API.md §4): Get, Find (filter {@code user_id}), Create and Update, each of a patient
+ * ({@code user_id}).
+ */
+@Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "phone_numbers")
 public class PhoneNumberResource {
 
-    private final PhoneNumberService service;
-    private final Caller caller;
-    private final PublicUrls urls;
+    private final CollectionEndpoints<PhoneNumber, PhoneNumberView> endpoints;
 
     public PhoneNumberResource(PhoneNumberService service, Caller caller, PublicUrls urls) {
-        this.service = service;
-        this.caller = caller;
-        this.urls = urls;
+        this.endpoints = CollectionEndpoints.of(PhoneNumberFields.COLLECTION, service, PhoneNumberView::of,
+                PhoneNumberFields.SCHEMA, PhoneNumberFields.FILTERS, false, caller, urls);
     }
 
     @GET
-    @Path("{id}")
+    @Path("phone_numbers/{id}")
     @RolesAllowed({ Scopes.ALL, "phone_numbers.read" })
     @Operation(summary = "Get a phone number")
     public Uni<Data<PhoneNumberView>> get(@PathParam("id") String id) {
-        return service.get(caller.tenant(), PathIds.guid(id)).map(p -> Data.of(PhoneNumberView.of(p)));
+        return endpoints.get(id);
     }
 
     @GET
+    @Path("phone_numbers")
     @RolesAllowed({ Scopes.ALL, "phone_numbers.read" })
     @Operation(summary = "Find phone numbers (filter user_id), paged by updated_at")
     public Uni<FindResponse<PhoneNumberView>> find(@Context UriInfo uriInfo) {
-        return find(FindParameters.fromQuery(uriInfo.getQueryParameters(), PhoneNumberFields.FILTERS, false), uriInfo);
+        return endpoints.find(uriInfo);
     }
 
     @POST
-    @Path("find")
+    @Path("phone_numbers/find")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED })
     @RolesAllowed({ Scopes.ALL, "phone_numbers.read" })
     @Operation(summary = "Find phone numbers, the parameters in the body (JSON or form)")
     public Uni<FindResponse<PhoneNumberView>> findByPost(String body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uriInfo) {
-        return find(FindParameters.fromBody(body, contentType, PhoneNumberFields.FILTERS, false), uriInfo);
-    }
-
-    private Uni<FindResponse<PhoneNumberView>> find(FindParameters find, UriInfo uriInfo) {
-        return service.find(caller.tenant(), find).map(page -> FindResponse.of(page.map(PhoneNumberView::of), find,
-                urls.collection(uriInfo, PhoneNumberFields.COLLECTION)));
+        return endpoints.findByPost(body, contentType, uriInfo);
     }
 
     @POST
+    @Path("phone_numbers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Scopes.ALL, "phone_numbers.write" })
     @Operation(summary = "Create a phone number of a patient (user_id)")
     public Uni<Response> create(String body, @Context UriInfo uriInfo) {
-        var fields = PhoneNumberFields.SCHEMA.create(JsonBodies.object(body));
-        return service.create(caller.tenant(), fields).map(p -> Response.ok(Data.of(visible(p)))
-                .location(URI.create(urls.collection(uriInfo, PhoneNumberFields.COLLECTION) + "/" + p.id)).build());
+        return endpoints.create(body, uriInfo);
     }
 
     @PUT
-    @Path("{id}")
+    @Path("phone_numbers/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Scopes.ALL, "phone_numbers.write" })
     @Operation(summary = "Update a phone number; fields left out keep their value, user_id cannot change")
     public Uni<Data<Object>> update(@PathParam("id") String id, String body) {
-        UUID phoneId = PathIds.guid(id);
-        var fields = PhoneNumberFields.SCHEMA.update(JsonBodies.object(body));
-        return service.update(caller.tenant(), phoneId, fields).map(p -> Data.of(visible(p)));
+        return endpoints.update(id, body);
     }
 
-    private Object visible(PhoneNumber p) {
-        return caller.visible(PhoneNumberFields.COLLECTION, PhoneNumberView.of(p), p.id.toString());
+    @GET
+    @Path("exports/phone_numbers")
+    @Produces(CsvExport.MEDIA_TYPE)
+    @RolesAllowed({ Scopes.ALL, "phone_numbers.read" })
+    @Operation(summary = "Every phone number of the tenant as CSV, streamed (optional page[from], page[to], user_id)")
+    public Multi<String> export(@Context UriInfo uriInfo) {
+        return endpoints.export(uriInfo, PhoneNumberFields.COLUMNS, PhoneNumberFields::row);
     }
 }

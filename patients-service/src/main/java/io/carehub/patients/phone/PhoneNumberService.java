@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
-import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,7 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class PhoneNumberService {
+public class PhoneNumberService implements CollectionService<PhoneNumber> {
 
     private final PhoneNumberRepository phoneNumbers;
     private final PatientRepository patients;
@@ -30,29 +30,24 @@ public class PhoneNumberService {
         this.outbox = outbox;
     }
 
+    @Override
     @WithSession
     public Uni<PhoneNumber> get(String tenant, UUID id) {
         return phoneNumbers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
     }
 
+    @Override
     @WithSession
-    public Uni<PageOf<PhoneNumber>> find(String tenant, FindParameters find) {
-        return phoneNumbers.page(KeysetQuery.of(tenant, find, false))
-                .map(rows -> PageOf.of(rows, find.page(), p -> p.updatedAt, p -> p.id));
-    }
-
-    @WithSession
-    public Uni<List<PhoneNumber>> batch(String tenant, FindParameters find) {
-        return phoneNumbers.batch(KeysetQuery.of(tenant, find, false), find.page().size());
+    public Uni<List<PhoneNumber>> page(String tenant, FindParameters find) {
+        return phoneNumbers.page(KeysetQuery.of(tenant, find, false));
     }
 
     /** A new phone number of a patient of the tenant, and its change event. */
+    @Override
     @WithTransaction
     public Uni<PhoneNumber> create(String tenant, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return patients.existsInTenant(tenant, userId)
-                .chain(exists -> exists ? insert(tenant, userId, fields)
-                        : Uni.createFrom().failure(ApiException.referenceNotFound("user_id")));
+        return patients.checkUserId(tenant, userId).chain(() -> insert(tenant, userId, fields));
     }
 
     /** In the caller's transaction: a new phone number of the patient {@code userId}, and its change event. */
@@ -74,6 +69,7 @@ public class PhoneNumberService {
         return persist(phone);
     }
 
+    @Override
     @WithTransaction
     public Uni<PhoneNumber> update(String tenant, UUID id, Fields fields) {
         return phoneNumbers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
