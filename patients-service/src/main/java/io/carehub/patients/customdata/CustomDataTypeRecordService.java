@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.collection.CollectionService;
-import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
@@ -34,7 +33,7 @@ public class CustomDataTypeRecordService implements CollectionService<CustomData
     @Override
     @WithSession
     public Uni<CustomDataTypeRecord> get(String tenant, UUID id) {
-        return records.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+        return records.getInTenant(tenant, id);
     }
 
     @Override
@@ -57,22 +56,17 @@ public class CustomDataTypeRecordService implements CollectionService<CustomData
         record.created(tenant);
         record.userId = userId;
         CustomDataTypeRecordFields.apply(fields, record);
-        return records.persist(record).call(() -> changed(record, ChangeOperation.CREATED));
+        return records.persist(record).call(() -> outbox.record(record, CustomDataTypeRecordFields.COLLECTION, ChangeOperation.CREATED));
     }
 
     @Override
     @WithTransaction
     public Uni<CustomDataTypeRecord> update(String tenant, UUID id, Fields fields) {
-        return records.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+        return records.getInTenant(tenant, id)
                 .call(record -> {
                     CustomDataTypeRecordFields.apply(fields, record);
                     record.changed();
-                    return records.flush().call(() -> changed(record, ChangeOperation.UPDATED));
+                    return records.flush().call(() -> outbox.record(record, CustomDataTypeRecordFields.COLLECTION, ChangeOperation.UPDATED));
                 });
-    }
-
-    private Uni<Void> changed(CustomDataTypeRecord record, ChangeOperation operation) {
-        return outbox.record(record.tenant, CustomDataTypeRecordFields.COLLECTION, record.id, operation,
-                record.updatedAt);
     }
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.collection.CollectionService;
-import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
@@ -33,7 +32,7 @@ public class EmailAddressService implements CollectionService<EmailAddress> {
     @Override
     @WithSession
     public Uni<EmailAddress> get(String tenant, UUID id) {
-        return emailAddresses.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+        return emailAddresses.getInTenant(tenant, id);
     }
 
     @Override
@@ -71,19 +70,15 @@ public class EmailAddressService implements CollectionService<EmailAddress> {
     @Override
     @WithTransaction
     public Uni<EmailAddress> update(String tenant, UUID id, Fields fields) {
-        return emailAddresses.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+        return emailAddresses.getInTenant(tenant, id)
                 .call(email -> {
                     EmailAddressFields.apply(fields, email);
                     email.changed();
-                    return emailAddresses.flush().call(() -> changed(email, ChangeOperation.UPDATED));
+                    return emailAddresses.flush().call(() -> outbox.record(email, EmailAddressFields.COLLECTION, ChangeOperation.UPDATED));
                 });
     }
 
     private Uni<EmailAddress> persist(EmailAddress email) {
-        return emailAddresses.persist(email).call(() -> changed(email, ChangeOperation.CREATED));
-    }
-
-    private Uni<Void> changed(EmailAddress email, ChangeOperation operation) {
-        return outbox.record(email.tenant, EmailAddressFields.COLLECTION, email.id, operation, email.updatedAt);
+        return emailAddresses.persist(email).call(() -> outbox.record(email, EmailAddressFields.COLLECTION, ChangeOperation.CREATED));
     }
 }

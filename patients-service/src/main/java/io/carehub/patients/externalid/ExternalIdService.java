@@ -34,7 +34,7 @@ public class ExternalIdService implements CollectionService<ExternalId> {
     @Override
     @WithSession
     public Uni<ExternalId> get(String tenant, UUID id) {
-        return externalIds.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+        return externalIds.getInTenant(tenant, id);
     }
 
     @Override
@@ -69,14 +69,14 @@ public class ExternalIdService implements CollectionService<ExternalId> {
     @Override
     @WithTransaction
     public Uni<ExternalId> update(String tenant, UUID id, Fields fields) {
-        return externalIds.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+        return externalIds.getInTenant(tenant, id)
                 .call(externalId -> {
                     ExternalIdFields.apply(fields, externalId);
                     externalId.changed();
                     return externalIds.flush()
                             .onFailure(e -> DatabaseErrors.isUniqueViolation(e, UNIQUE_INDEX))
                             .transform(e -> duplicate(""))
-                            .call(() -> changed(externalId, ChangeOperation.UPDATED));
+                            .call(() -> outbox.record(externalId, ExternalIdFields.COLLECTION, ChangeOperation.UPDATED));
                 });
     }
 
@@ -84,12 +84,7 @@ public class ExternalIdService implements CollectionService<ExternalId> {
     private Uni<ExternalId> persist(ExternalId externalId, String path) {
         return externalIds.persistAndFlush(externalId)
                 .onFailure(e -> DatabaseErrors.isUniqueViolation(e, UNIQUE_INDEX)).transform(e -> duplicate(path))
-                .call(() -> changed(externalId, ChangeOperation.CREATED));
-    }
-
-    private Uni<Void> changed(ExternalId externalId, ChangeOperation operation) {
-        return outbox.record(externalId.tenant, ExternalIdFields.COLLECTION, externalId.id, operation,
-                externalId.updatedAt);
+                .call(() -> outbox.record(externalId, ExternalIdFields.COLLECTION, ChangeOperation.CREATED));
     }
 
     private static ApiException duplicate(String path) {

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.collection.CollectionService;
-import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
@@ -33,7 +32,7 @@ public class IntegrationTaskService implements CollectionService<IntegrationTask
     @Override
     @WithSession
     public Uni<IntegrationTask> get(String tenant, UUID id) {
-        return tasks.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+        return tasks.getInTenant(tenant, id);
     }
 
     @Override
@@ -53,21 +52,17 @@ public class IntegrationTaskService implements CollectionService<IntegrationTask
         IntegrationTaskFields.apply(fields, task);
         Uni<Void> userKnown = task.userId == null ? Uni.createFrom().voidItem()
                 : patients.checkUserId(tenant, task.userId);
-        return userKnown.chain(() -> tasks.persist(task)).call(() -> changed(task, ChangeOperation.CREATED));
+        return userKnown.chain(() -> tasks.persist(task)).call(() -> outbox.record(task, IntegrationTaskFields.COLLECTION, ChangeOperation.CREATED));
     }
 
     @Override
     @WithTransaction
     public Uni<IntegrationTask> update(String tenant, UUID id, Fields fields) {
-        return tasks.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+        return tasks.getInTenant(tenant, id)
                 .call(task -> {
                     IntegrationTaskFields.apply(fields, task);
                     task.changed();
-                    return tasks.flush().call(() -> changed(task, ChangeOperation.UPDATED));
+                    return tasks.flush().call(() -> outbox.record(task, IntegrationTaskFields.COLLECTION, ChangeOperation.UPDATED));
                 });
-    }
-
-    private Uni<Void> changed(IntegrationTask task, ChangeOperation operation) {
-        return outbox.record(task.tenant, IntegrationTaskFields.COLLECTION, task.id, operation, task.updatedAt);
     }
 }

@@ -1,6 +1,5 @@
 package io.carehub.patients.patient;
 
-import java.net.URI;
 import java.util.Collection;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,7 +29,6 @@ import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.security.Scopes;
 import io.carehub.commons.validation.Fields;
-import io.carehub.commons.validation.JsonBodies;
 import io.carehub.commons.web.Data;
 import io.carehub.commons.web.PublicUrls;
 import io.smallrye.mutiny.Multi;
@@ -46,16 +44,12 @@ import io.smallrye.mutiny.Uni;
 public class PatientResource {
 
     private final CollectionEndpoints<Patient, PatientView> endpoints;
-    private final PatientService service;
     private final Caller caller;
-    private final PublicUrls urls;
 
     public PatientResource(PatientService service, Caller caller, PublicUrls urls) {
         this.endpoints = CollectionEndpoints.of(PatientFields.COLLECTION, service, PatientView::of,
                 PatientFields.SCHEMA, PatientFields.FILTERS, false, caller, urls);
-        this.service = service;
         this.caller = caller;
-        this.urls = urls;
     }
 
     @GET
@@ -84,10 +78,6 @@ public class PatientResource {
         return endpoints.findByPost(body, contentType, uriInfo);
     }
 
-    /**
-     * Not {@code endpoints.create}: the related records' scopes are checked on the validated body, before the
-     * tenant is read and before any transaction, and {@link CollectionEndpoints} has no step between the two.
-     */
     @POST
     @Path("patients")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -95,11 +85,7 @@ public class PatientResource {
     @Operation(summary = "Create a patient, and with it the email, phone, phone_numbers, email_addresses, external_ids"
             + " and custom_data_type_records given (all or nothing; each needs its collection's write scope)")
     public Uni<Response> create(String body, @Context UriInfo uriInfo) {
-        var fields = PatientFields.SCHEMA.create(JsonBodies.object(body));
-        checkRelatedScopes(fields);
-        return service.create(caller.tenant(), fields).map(p -> Response
-                .ok(Data.of(caller.visible(PatientFields.COLLECTION, PatientView.of(p), p.id.toString())))
-                .location(URI.create(urls.collection(uriInfo, PatientFields.COLLECTION) + "/" + p.id)).build());
+        return endpoints.create(body, uriInfo, this::checkRelatedScopes);
     }
 
     @PUT

@@ -48,7 +48,7 @@ public class PatientService implements CollectionService<Patient> {
     @Override
     @WithSession
     public Uni<Patient> get(String tenant, UUID id) {
-        return patients.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+        return patients.getInTenant(tenant, id);
     }
 
     @Override
@@ -71,7 +71,7 @@ public class PatientService implements CollectionService<Patient> {
         // Flushed first: the records below reference it (foreign keys Hibernate does not know of).
         return checkCoach(tenant, patient.coachId)
                 .chain(() -> patients.persistAndFlush(patient))
-                .call(() -> changed(patient, ChangeOperation.CREATED))
+                .call(() -> outbox.record(patient, PatientFields.COLLECTION, ChangeOperation.CREATED))
                 .call(() -> createRelated(tenant, patient.id, fields))
                 .replaceWith(patient);
     }
@@ -79,12 +79,12 @@ public class PatientService implements CollectionService<Patient> {
     @Override
     @WithTransaction
     public Uni<Patient> update(String tenant, UUID id, Fields fields) {
-        return patients.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+        return patients.getInTenant(tenant, id)
                 .call(patient -> checkCoach(tenant, fields.guid("coach_id")))
                 .call(patient -> {
                     PatientFields.apply(fields, patient);
                     patient.changed();
-                    return patients.flush().call(() -> changed(patient, ChangeOperation.UPDATED));
+                    return patients.flush().call(() -> outbox.record(patient, PatientFields.COLLECTION, ChangeOperation.UPDATED));
                 });
     }
 
@@ -127,9 +127,5 @@ public class PatientService implements CollectionService<Patient> {
         return knownWorkers.isKnown(tenant, coachId)
                 .chain(known -> known ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(ApiException.referenceNotFound("coach_id")));
-    }
-
-    private Uni<Void> changed(Patient patient, ChangeOperation operation) {
-        return outbox.record(patient.tenant, PatientFields.COLLECTION, patient.id, operation, patient.updatedAt);
     }
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.collection.CollectionService;
-import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
@@ -33,7 +32,7 @@ public class PhoneNumberService implements CollectionService<PhoneNumber> {
     @Override
     @WithSession
     public Uni<PhoneNumber> get(String tenant, UUID id) {
-        return phoneNumbers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+        return phoneNumbers.getInTenant(tenant, id);
     }
 
     @Override
@@ -72,19 +71,15 @@ public class PhoneNumberService implements CollectionService<PhoneNumber> {
     @Override
     @WithTransaction
     public Uni<PhoneNumber> update(String tenant, UUID id, Fields fields) {
-        return phoneNumbers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+        return phoneNumbers.getInTenant(tenant, id)
                 .call(phone -> {
                     PhoneNumberFields.apply(fields, phone);
                     phone.changed();
-                    return phoneNumbers.flush().call(() -> changed(phone, ChangeOperation.UPDATED));
+                    return phoneNumbers.flush().call(() -> outbox.record(phone, PhoneNumberFields.COLLECTION, ChangeOperation.UPDATED));
                 });
     }
 
     private Uni<PhoneNumber> persist(PhoneNumber phone) {
-        return phoneNumbers.persist(phone).call(() -> changed(phone, ChangeOperation.CREATED));
-    }
-
-    private Uni<Void> changed(PhoneNumber phone, ChangeOperation operation) {
-        return outbox.record(phone.tenant, PhoneNumberFields.COLLECTION, phone.id, operation, phone.updatedAt);
+        return phoneNumbers.persist(phone).call(() -> outbox.record(phone, PhoneNumberFields.COLLECTION, ChangeOperation.CREATED));
     }
 }

@@ -3,6 +3,7 @@ package io.carehub.commons.collection;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
@@ -16,6 +17,7 @@ import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.security.Caller;
+import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.JsonBodies;
 import io.carehub.commons.validation.Schema;
 import io.carehub.commons.validation.Types;
@@ -87,7 +89,13 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
 
     /** {@code 200 {"data": ...}} with the new resource's {@code Location} (200, as the live v1 API answers). */
     public Uni<Response> create(String body, UriInfo uriInfo) {
+        return create(body, uriInfo, fields -> { });
+    }
+
+    /** As {@link #create(String, UriInfo)}, with {@code check} run on the valid body before anything else. */
+    public Uni<Response> create(String body, UriInfo uriInfo, Consumer<Fields> check) {
         var fields = schema.create(JsonBodies.object(body));
+        check.accept(fields);
         return service.create(caller.tenant(), fields).map(e -> Response.ok(Data.of(visible(e)))
                 .location(URI.create(urls.collection(uriInfo, collection) + "/" + e.id)).build());
     }

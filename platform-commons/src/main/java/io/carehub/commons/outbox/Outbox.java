@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.web.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +39,11 @@ public class Outbox {
         event.createdAt = Timestamps.now();
         event.payload = cloudEvent(event, tenant, resource, id, operation, updatedAt);
         return Panache.getSession().chain(session -> session.persist(event));
+    }
+
+    /** The change of {@code resource} (its tenant, id and {@code updated_at}), a member of {@code collection}. */
+    public Uni<Void> record(TenantResource resource, String collection, ChangeOperation operation) {
+        return record(resource.tenant, collection, resource.id, operation, resource.updatedAt);
     }
 
     public String topic() {

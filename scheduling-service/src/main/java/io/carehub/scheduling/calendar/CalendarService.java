@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.collection.CollectionService;
-import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -25,7 +24,7 @@ public class CalendarService implements CollectionService<Calendar> {
     @Override
     @WithSession
     public Uni<Calendar> get(String tenant, UUID id) {
-        return calendars.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+        return calendars.getInTenant(tenant, id);
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
-import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.validation.Fields;
 import io.carehub.scheduling.calendar.Calendar;
 import io.carehub.scheduling.calendar.CalendarRepository;
@@ -38,7 +37,7 @@ public class WorkerService implements CollectionService<Worker> {
     @Override
     @WithSession
     public Uni<Worker> get(String tenant, UUID id) {
-        return workers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound);
+        return workers.getInTenant(tenant, id);
     }
 
     @Override
@@ -59,8 +58,8 @@ public class WorkerService implements CollectionService<Worker> {
         calendar.workerId = worker.id;
         return workers.persistAndFlush(worker)
                 .call(() -> calendars.persistAndFlush(calendar))
-                .call(() -> changed(worker, "workers", ChangeOperation.CREATED))
-                .call(() -> changed(calendar, "calendars", ChangeOperation.CREATED))
+                .call(() -> outbox.record(worker, "workers", ChangeOperation.CREATED))
+                .call(() -> outbox.record(calendar, "calendars", ChangeOperation.CREATED))
                 .onFailure(e -> DatabaseErrors.isUniqueViolation(e, EMAIL_UNIQUE_INDEX))
                 .transform(e -> duplicateEmail());
     }
@@ -68,19 +67,15 @@ public class WorkerService implements CollectionService<Worker> {
     @Override
     @WithTransaction
     public Uni<Worker> update(String tenant, UUID id, Fields fields) {
-        return workers.findInTenant(tenant, id).onItem().ifNull().failWith(ApiException::notFound)
+        return workers.getInTenant(tenant, id)
                 .call(worker -> {
                     WorkerFields.apply(fields, worker);
                     worker.changed();
                     return workers.flush()
-                            .call(() -> changed(worker, "workers", ChangeOperation.UPDATED));
+                            .call(() -> outbox.record(worker, "workers", ChangeOperation.UPDATED));
                 })
                 .onFailure(e -> DatabaseErrors.isUniqueViolation(e, EMAIL_UNIQUE_INDEX))
                 .transform(e -> duplicateEmail());
-    }
-
-    private Uni<Void> changed(TenantResource resource, String collection, ChangeOperation operation) {
-        return outbox.record(resource.tenant, collection, resource.id, operation, resource.updatedAt);
     }
 
     private static ApiException duplicateEmail() {
