@@ -1,0 +1,175 @@
+package io.carehub.notifier.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The dispatcher's state machine in the database. A subscription is <em>due</em> when it is live, its backoff
+ * ({@code next_attempt_at}) has passed, nobody holds a lease on it, and it has an in-flight batch or pending
+ * ranges older than the batching window. {@link #claim} leases due subscriptions ({@code FOR UPDATE SKIP
+ * LOCKED}: replicas never claim the same one); {@link #prepare} moves the pending ranges into the in-flight
+ * batch (merging: a failed batch widens); {@link #succeeded} deletes exactly the in-flight ranges that were
+ * sent (matched on resource, from and to, so a range widened meanwhile survives) and {@link #failed}
+ * keeps them, backs off, and disables after the failure window. Each ends the lease.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    /** A leased subscription: what a delivery needs of it. */
+    public record Claim(UUID id, String tenant, String url, String clientId, byte[] secretCiphertext, String tokenEndpointUrl,
+            int failureCount, String leasedBy) {
+    }
+
+    public record Range(String resource, Instant from, Instant to) {
+    }
+
+    /** What one attempt sends: the body's ranges and its webhook-id (new whenever the ranges widened). */
+    public record Batch(String webhookId, List<Range> ranges) {
+    }
+
+    /** One attempt, as recorded. */
+    public record Attempt(UUID id, String webhookId, boolean succeeded, Integer statusCode, String error, int latencyMs,
+            String body) {
+    }
+
+    private final Pool pool;
+
+    public DeliveryStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<Claim>> claim(String leasedBy, int limit, Duration lease, Duration batchWindow) {
+        return pool.preparedQuery("UPDATE webhook_subscriptions SET lease_until = now() + $1 * interval '1 millisecond',"
+                + " leased_by = $2 WHERE id IN (SELECT s.id FROM webhook_subscriptions s"
+                + " WHERE s.active AND NOT s.deleted AND s.next_attempt_at <= now()"
+                + " AND (s.lease_until IS NULL OR s.lease_until < now())"
+                + " AND (EXISTS (SELECT 1 FROM inflight_ranges i WHERE i.subscription_id = s.id)"
+                + " OR EXISTS (SELECT 1 FROM pending_ranges p WHERE p.subscription_id = s.id"
+                + " AND p.first_seen_at <= now() - $3 * interval '1 millisecond'))"
+                + " ORDER BY s.next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id, tenant, url, client_id, secret_ciphertext, token_endpoint_url, failure_count")
+                .execute(Tuple.of(lease.toMillis(), leasedBy, batchWindow.toMillis(), limit))
+                .map(rows -> {
+                    List<Claim> claims = new ArrayList<>();
+                    for (Row r : rows) {
+                        claims.add(new Claim(r.getUUID("id"), r.getString("tenant"), r.getString("url"),
+                                r.getString("client_id"), r.getBuffer("secret_ciphertext").getBytes(),
+                                r.getString("token_endpoint_url"), r.getInteger("failure_count"), leasedBy));
+                    }
+                    return claims;
+                });
+    }
+
+    /** Moves what is pending into the in-flight batch and returns the batch (empty when there is nothing). */
+    public Uni<Batch> prepare(Claim claim) {
+        return pool.withTransaction(c -> c.preparedQuery("WITH moved AS (DELETE FROM pending_ranges"
+                + " WHERE subscription_id = $1 RETURNING resource, from_at, to_at)"
+                + " INSERT INTO inflight_ranges (subscription_id, resource, from_at, to_at)"
+                + " SELECT $1, resource, from_at, to_at FROM moved"
+                + " ON CONFLICT (subscription_id, resource) DO UPDATE SET"
+                + " from_at = LEAST(inflight_ranges.from_at, EXCLUDED.from_at),"
+                + " to_at = GREATEST(inflight_ranges.to_at, EXCLUDED.to_at)")
+                .execute(Tuple.of(claim.id()))
+                .chain(moved -> webhookId(c, claim, moved.rowCount() > 0))
+                .chain(webhookId -> c.preparedQuery("SELECT resource, from_at, to_at FROM inflight_ranges"
+                        + " WHERE subscription_id = $1 ORDER BY resource").execute(Tuple.of(claim.id()))
+                        .map(rows -> {
+                            List<Range> ranges = new ArrayList<>();
+                            for (Row r : rows) {
+                                ranges.add(new Range(r.getString("resource"), r.getOffsetDateTime("from_at").toInstant(),
+                                        r.getOffsetDateTime("to_at").toInstant()));
+                            }
+                            return new Batch(webhookId, ranges);
+                        })));
+    }
+
+    /** The batch's webhook-id: kept while the body stays the same, new when it widened (an id never names two bodies). */
+    private Uni<String> webhookId(SqlConnection c, Claim claim, boolean widened) {
+        String fresh = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        return c.preparedQuery("UPDATE webhook_subscriptions SET inflight_webhook_id ="
+                + " CASE WHEN $2 OR inflight_webhook_id IS NULL THEN $3 ELSE inflight_webhook_id END"
+                + " WHERE id = $1 RETURNING inflight_webhook_id")
+                .execute(Tuple.of(claim.id(), widened, fresh))
+                .map(rows -> rows.iterator().next().getString("inflight_webhook_id"));
+    }
+
+    /** Nothing to send after all (a range already delivered by a lease that ran out): free the lease. */
+    public Uni<Void> release(Claim claim) {
+        return pool.preparedQuery("UPDATE webhook_subscriptions SET lease_until = NULL, leased_by = NULL"
+                + " WHERE id = $1 AND leased_by = $2").execute(Tuple.of(claim.id(), claim.leasedBy())).replaceWithVoid();
+    }
+
+    /** Removes exactly the ranges sent, records the attempt, resets the failures and frees the lease. */
+    public Uni<Void> succeeded(Claim claim, Batch batch, Attempt attempt) {
+        return pool.withTransaction(c -> {
+            List<Tuple> sent = new ArrayList<>();
+            for (Range r : batch.ranges()) {
+                sent.add(Tuple.of(claim.id(), r.resource(), utc(r.from()), utc(r.to())));
+            }
+            return c.preparedQuery("DELETE FROM inflight_ranges WHERE subscription_id = $1 AND resource = $2"
+                    + " AND from_at = $3 AND to_at = $4").executeBatch(sent)
+                    .chain(() -> record(c, claim, attempt))
+                    .chain(() -> c.preparedQuery("UPDATE webhook_subscriptions SET last_success_at = now(),"
+                            + " failure_count = 0, first_failure_at = NULL, next_attempt_at = now(),"
+                            + " inflight_webhook_id = NULL, lease_until = NULL, leased_by = NULL"
+                            + " WHERE id = $1 AND leased_by = $2").execute(Tuple.of(claim.id(), claim.leasedBy())))
+                    .replaceWithVoid();
+        });
+    }
+
+    /**
+     * Keeps the batch, records the attempt, backs off until {@code retryIn}; disables the subscription when it
+     * has been failing without interruption for {@code disableAfter}. Returns whether it was disabled.
+     */
+    public Uni<Boolean> failed(Claim claim, Attempt attempt, Duration retryIn, Duration disableAfter, String disabledReason) {
+        return pool.withTransaction(c -> record(c, claim, attempt)
+                .chain(() -> c.preparedQuery("UPDATE webhook_subscriptions SET last_failure_at = now(),"
+                        + " failure_count = failure_count + 1, first_failure_at = COALESCE(first_failure_at, now()),"
+                        + " next_attempt_at = now() + $3 * interval '1 millisecond',"
+                        + " active = active AND NOT (COALESCE(first_failure_at, now()) <= now() - $4 * interval '1 millisecond'),"
+                        + " disabled_reason = CASE WHEN COALESCE(first_failure_at, now()) <= now() - $4 * interval '1 millisecond'"
+                        + " THEN $5 ELSE disabled_reason END,"
+                        + " updated_at = CASE WHEN COALESCE(first_failure_at, now()) <= now() - $4 * interval '1 millisecond'"
+                        + " THEN GREATEST(clock_timestamp(), updated_at + interval '1 microsecond') ELSE updated_at END,"
+                        + " lease_until = NULL, leased_by = NULL"
+                        + " WHERE id = $1 AND leased_by = $2 RETURNING active")
+                        .execute(Tuple.of(claim.id(), claim.leasedBy(), retryIn.toMillis(), disableAfter.toMillis(),
+                                disabledReason)))
+                .map(rows -> rows.size() == 1 && !rows.iterator().next().getBoolean("active")));
+    }
+
+    /** How many live subscriptions have changes waiting (pending or in flight): the metric. */
+    public Uni<Long> pendingSubscriptions() {
+        return pool.query("SELECT count(*) AS n FROM webhook_subscriptions s WHERE s.active AND NOT s.deleted AND"
+                + " (EXISTS (SELECT 1 FROM pending_ranges p WHERE p.subscription_id = s.id)"
+                + " OR EXISTS (SELECT 1 FROM inflight_ranges i WHERE i.subscription_id = s.id))")
+                .execute().map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    private static Uni<Void> record(SqlConnection c, Claim claim, Attempt a) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return c.preparedQuery("INSERT INTO webhook_deliveries (id, tenant, subscription_id, webhook_id, succeeded,"
+                + " status_code, error, latency_ms, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)")
+                .execute(Tuple.tuple().addUUID(a.id()).addString(claim.tenant()).addUUID(claim.id()).addString(a.webhookId())
+                        .addBoolean(a.succeeded()).addInteger(a.statusCode()).addString(a.error()).addInteger(a.latencyMs())
+                        .addString(a.body()).addOffsetDateTime(now))
+                .replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}

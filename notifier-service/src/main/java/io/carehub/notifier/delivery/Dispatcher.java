@@ -1,0 +1,351 @@
+package io.carehub.notifier.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.carehub.commons.web.Timestamps;
+import io.carehub.notifier.client.SecretCipher;
+import io.carehub.notifier.config.WebhooksConfig;
+import io.carehub.notifier.subscription.Collections;
+import io.carehub.notifier.subscription.UrlSafety;
+import io.carehub.notifier.subscription.WebhookSubscription;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Delivers the notifications (API.md §7). One loop thread claims due subscriptions (as many as there are free
+ * delivery slots) and hands each to a bounded pool of delivery threads, which sign and POST the batch with a
+ * per-request timeout and record the outcome through {@link DeliveryStore}. A slow endpoint holds one slot
+ * for at most the timeout; a subscription is never delivered twice at once (its lease). Blocking work (DNS,
+ * HTTP, awaiting the database) happens only on these threads, never on an event loop.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration METRIC_REFRESH = Duration.ofSeconds(5);
+    private static final int MAX_ERROR_LENGTH = 300;
+
+    private final WebhooksConfig config;
+    private final WebhooksConfig.Dispatcher settings;
+    private final DeliveryStore store;
+    private final SecretCipher cipher;
+    private final UrlSafety urlSafety;
+    private final String instance;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http;
+    private final TokenExchange tokens;
+    private final Semaphore slots;
+    private final Object signal = new Object();
+    private final AtomicLong pendingSubscriptions = new AtomicLong();
+    private final MeterRegistry metrics;
+    private final Timer deliveryLatency;
+    private final Timer changeToPing;
+    private volatile boolean running;
+    private boolean woken;
+    private ExecutorService workers;
+    private Thread loop;
+
+    public Dispatcher(WebhooksConfig config, DeliveryStore store, SecretCipher cipher, UrlSafety urlSafety,
+            MeterRegistry metrics) {
+        this.config = config;
+        this.settings = config.dispatcher();
+        this.store = store;
+        this.cipher = cipher;
+        this.urlSafety = urlSafety;
+        this.instance = settings.instanceId().filter(s -> !s.isBlank()).orElseGet(() -> UUID.randomUUID().toString());
+        // Redirects are not followed: a redirect could lead past the URL safety check.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.requestTimeout()).build();
+        this.tokens = new TokenExchange(http, settings.requestTimeout());
+        this.slots = new Semaphore(settings.concurrency());
+        this.metrics = metrics;
+        Gauge.builder("carehub.webhooks.pending.subscriptions", pendingSubscriptions, AtomicLong::get)
+                .description("Live subscriptions with changes not yet delivered").register(metrics);
+        this.deliveryLatency = Timer.builder("carehub.webhooks.delivery.latency")
+                .description("Time from sending a notification to its answer").publishPercentileHistogram().register(metrics);
+        this.changeToPing = Timer.builder("carehub.webhooks.change.to.ping")
+                .description("Time from the oldest change of a delivered range (its updated_at) to the successful delivery")
+                .publishPercentileHistogram().register(metrics);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!settings.enabled()) {
+            return;
+        }
+        running = true;
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+            Thread t = new Thread(r, "webhook-delivery-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        loop = new Thread(this::run, "webhook-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wake();
+        if (loop != null) {
+            loop.join(5000);
+            workers.shutdown();
+            // Deliveries under way finish (each within its timeout); a lease left behind simply runs out.
+            workers.awaitTermination(settings.requestTimeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Changes were stored: look for due subscriptions now (the batching window still applies). */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void run() {
+        Instant nextMetric = Instant.EPOCH;
+        while (running) {
+            int claimed = 0;
+            int free = slots.availablePermits();
+            try {
+                if (Instant.now().isAfter(nextMetric)) {
+                    pendingSubscriptions.set(store.pendingSubscriptions().await().atMost(DB_TIMEOUT));
+                    nextMetric = Instant.now().plus(METRIC_REFRESH);
+                }
+                if (free > 0) {
+                    String leasedBy = instance + "/" + UUID.randomUUID();
+                    List<DeliveryStore.Claim> claims = store.claim(leasedBy, free, settings.lease(), settings.batchWindow())
+                            .await().atMost(DB_TIMEOUT);
+                    claimed = claims.size();
+                    for (DeliveryStore.Claim claim : claims) {
+                        slots.acquireUninterruptibly();
+                        workers.execute(() -> {
+                            try {
+                                deliver(claim);
+                            } finally {
+                                slots.release();
+                                wake();
+                            }
+                        });
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("cannot claim due webhook subscriptions: %s", e.getClass().getSimpleName());
+            }
+            if (claimed == 0 || claimed >= free) {
+                idle();
+            }
+        }
+    }
+
+    private void idle() {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    // The next change to a batch only becomes due after the batching window.
+                    signal.wait(settings.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    /** One attempt for one leased subscription. Never throws: every outcome is recorded or the lease runs out. */
+    void deliver(DeliveryStore.Claim claim) {
+        try {
+            DeliveryStore.Batch batch = store.prepare(claim).await().atMost(DB_TIMEOUT);
+            if (batch.ranges().isEmpty()) {
+                store.release(claim).await().atMost(DB_TIMEOUT);
+                return;
+            }
+            send(claim, batch);
+        } catch (RuntimeException e) {
+            LOG.warnf("webhook delivery for subscription %s not recorded (its lease will run out): %s", claim.id(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void send(DeliveryStore.Claim claim, DeliveryStore.Batch batch) {
+        String body = body(batch.ranges());
+        UUID attemptId = UUID.randomUUID();
+        long started = System.nanoTime();
+        Integer status = null;
+        String error = null;
+        Duration retryAfter = null;
+        try {
+            String secret = cipher.open(WebhookSubscription.secretContext(claim.id()), claim.secretCiphertext());
+            String refused = refusal(claim);
+            if (refused != null) {
+                error = refused;
+            } else {
+                Instant now = Instant.now();
+                String bearer = claim.tokenEndpointUrl() == null
+                        ? Signatures.bearerJwt(secret, claim.clientId(), claim.url(), attemptId.toString(), now)
+                        : tokens.accessToken(claim.id(), claim.tokenEndpointUrl(), claim.clientId(), secret);
+                long timestamp = now.getEpochSecond();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url())).timeout(settings.requestTimeout())
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + bearer)
+                        .header("webhook-id", batch.webhookId())
+                        .header("webhook-timestamp", Long.toString(timestamp))
+                        .header("webhook-signature", Signatures.webhookSignature(secret, batch.webhookId(), timestamp, body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                started = System.nanoTime();
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                status = response.statusCode();
+                retryAfter = response.headers().firstValue("Retry-After").map(Dispatcher::retryAfter).orElse(null);
+                if (status == 401 && claim.tokenEndpointUrl() != null) {
+                    tokens.forget(claim.id());
+                }
+            }
+        } catch (TokenExchange.Failure e) {
+            error = e.getMessage();
+        } catch (HttpTimeoutException e) {
+            error = "no answer within " + settings.requestTimeout().toMillis() + " ms";
+        } catch (IOException e) {
+            error = "connection failed: " + e.getClass().getSimpleName();
+        } catch (GeneralSecurityException e) {
+            error = "the subscription's secret cannot be read (was SECRETS_ENCRYPTION_KEY changed?)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (IllegalArgumentException e) {
+            error = "the URL cannot be called";
+        }
+        long elapsedNanos = System.nanoTime() - started;
+        int latencyMs = (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(elapsedNanos));
+        boolean ok = status != null && status / 100 == 2;
+        if (status != null) {
+            deliveryLatency.record(elapsedNanos, TimeUnit.NANOSECONDS);
+        }
+        DeliveryStore.Attempt attempt = new DeliveryStore.Attempt(attemptId, batch.webhookId(), ok, status,
+                error == null ? null : truncate(error), latencyMs, body);
+        if (ok) {
+            store.succeeded(claim, batch, attempt).await().atMost(DB_TIMEOUT);
+            Instant now = Instant.now();
+            for (DeliveryStore.Range r : batch.ranges()) {
+                changeToPing.record(Duration.between(r.from(), now).abs());
+            }
+            outcome("succeeded");
+            return;
+        }
+        String reason = "deliveries failed without interruption for " + settings.disableAfter() + "; last attempt: "
+                + (status != null ? "HTTP " + status : truncate(error));
+        boolean disabled = store.failed(claim, attempt, backoff(claim.failureCount(), retryAfter), settings.disableAfter(),
+                reason).await().atMost(DB_TIMEOUT);
+        outcome(status != null ? "http_error" : "no_answer");
+        if (disabled) {
+            outcome("disabled");
+            LOG.infof("webhook subscription %s disabled: %s", claim.id(), reason);
+        }
+    }
+
+    private void outcome(String outcome) {
+        Counter.builder("carehub.webhooks.deliveries").description("Webhook delivery attempts by outcome")
+                .tag("outcome", outcome).register(metrics).increment();
+    }
+
+    /** Checked again at delivery time: the name may resolve elsewhere now (DNS rebinding). */
+    private String refusal(DeliveryStore.Claim claim) {
+        String problem = urlSafety.problem(claim.url());
+        if (problem != null) {
+            return "refused: url " + problem;
+        }
+        if (claim.tokenEndpointUrl() != null) {
+            problem = urlSafety.problem(claim.tokenEndpointUrl());
+            if (problem != null) {
+                return "refused: token_endpoint_url " + problem;
+            }
+        }
+        return null;
+    }
+
+    /** The JSON list of {@code {resource, from, to, href}}, one per collection (API.md §7). */
+    String body(List<DeliveryStore.Range> ranges) {
+        ArrayNode list = json.createArrayNode();
+        for (DeliveryStore.Range r : ranges) {
+            list.addObject().put("resource", r.resource()).put("from", Timestamps.format(r.from()))
+                    .put("to", Timestamps.format(r.to())).put("href", href(r));
+        }
+        return list.toString();
+    }
+
+    String href(DeliveryStore.Range r) {
+        String base = config.publicBaseUrl().endsWith("/")
+                ? config.publicBaseUrl().substring(0, config.publicBaseUrl().length() - 1) : config.publicBaseUrl();
+        return base + "/v1/" + r.resource() + "?page[from]=" + encode(Timestamps.format(r.from())) + "&page[to]="
+                + encode(Timestamps.format(r.to())) + (Collections.hasDeletes(r.resource()) ? "&include_deleted=true" : "");
+    }
+
+    /** Exponential (base × 2^failures, at most max), with jitter (50 to 100 %), and at least what Retry-After asks. */
+    Duration backoff(int failuresBefore, Duration retryAfter) {
+        long base = settings.retryBase().toMillis();
+        long max = settings.retryMax().toMillis();
+        long exp = failuresBefore >= 30 ? max : Math.min(max, base << failuresBefore);
+        long delay = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
+        if (retryAfter != null) {
+            delay = Math.max(delay, Math.min(retryAfter.toMillis(), max));
+        }
+        return Duration.ofMillis(delay);
+    }
+
+    /** {@code Retry-After}: seconds or an HTTP date; null when unreadable. */
+    static Duration retryAfter(String value) {
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            try {
+                return Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= MAX_ERROR_LENGTH ? s : s.substring(0, MAX_ERROR_LENGTH);
+    }
+}

@@ -1,0 +1,48 @@
+package io.carehub.notifier.subscription;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.KeysetQuery;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class WebhookSubscriptionRepository implements PanacheRepositoryBase<WebhookSubscription, UUID> {
+
+    /** A live subscription of {@code owner} in {@code tenant}, or null: another client's is indistinguishable from none. */
+    public Uni<WebhookSubscription> findOwned(String tenant, String owner, UUID id) {
+        return find("tenant = ?1 and ownerClientId = ?2 and id = ?3 and deleted = false", tenant, owner, id).firstResult();
+    }
+
+    /** One Find page of the owner's subscriptions. */
+    public Uni<List<WebhookSubscription>> page(String tenant, String owner, FindParameters find) {
+        KeysetQuery query = KeysetQuery.of(tenant, find, true);
+        var params = new HashMap<>(query.parameters());
+        params.put("owner", owner);
+        return find("ownerClientId = :owner and " + query.hql(), params).range(0, query.fetchSize() - 1).list();
+    }
+
+    /**
+     * Re-enables a subscription: clears the reason, the run of failures and the backoff. The dispatcher's
+     * columns are written with SQL (they are read-only in the entity).
+     */
+    public Uni<Integer> reenable(UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("UPDATE webhook_subscriptions SET"
+                + " disabled_reason = NULL, failure_count = 0, first_failure_at = NULL, next_attempt_at = now()"
+                + " WHERE id = ?1").setParameter(1, id).executeUpdate());
+    }
+
+    /** A deleted subscription has nothing left to send. */
+    public Uni<Integer> forgetRanges(UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "DELETE FROM pending_ranges WHERE subscription_id = ?1").setParameter(1, id).executeUpdate()
+                .chain(() -> session.createNativeQuery("DELETE FROM inflight_ranges WHERE subscription_id = ?1")
+                        .setParameter(1, id).executeUpdate()));
+    }
+}
