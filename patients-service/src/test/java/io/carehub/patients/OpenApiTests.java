@@ -2,6 +2,11 @@ package io.carehub.patients;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.List;
@@ -30,5 +35,26 @@ class OpenApiTests {
                     .body("paths['/v1/" + c + "/{id}'].put", notNullValue())
                     .body("paths['/v1/exports/" + c + "'].get", notNullValue());
         }
+    }
+
+    @Test
+    void everyCreateAndUpdateDocumentsItsFieldsAndEveryEndpointItsErrors() {
+        ValidatableResponse doc = given().accept("application/json").get("/q/openapi").then().statusCode(200);
+        for (String c : COLLECTIONS) {
+            doc.body("paths['/v1/" + c + "'].post.requestBody.content['application/json'].schema.$ref",
+                    equalTo("#/components/schemas/" + c + ".create"))
+                    .body("paths['/v1/" + c + "/{id}'].put.requestBody.content['application/json'].schema.$ref",
+                            equalTo("#/components/schemas/" + c + ".update"))
+                    .body("paths['/v1/" + c + "/{id}'].get.responses['404'].content['application/json'].schema.$ref",
+                            equalTo("#/components/schemas/Errors"));
+        }
+        doc.body("components.schemas['patients.create'].required",
+                        containsInAnyOrder("phase", "timezone", "first_name", "last_name", "birthday"))
+                .body("components.schemas['patients.create'].properties.birthday.format", equalTo("date"))
+                .body("components.schemas['patients.create'].properties.phone_numbers.type", equalTo("array"))
+                .body("components.schemas['patients.create'].properties.phone_numbers.items.properties.phone_number_type.enum",
+                        contains("cell", "landline", "other"))
+                .body("components.schemas['phone_numbers.create'].required", hasItem("user_id"))
+                .body("components.schemas['phone_numbers.update'].properties", not(hasKey("user_id")));
     }
 }

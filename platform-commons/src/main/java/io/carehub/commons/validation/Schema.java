@@ -1,7 +1,12 @@
 package io.carehub.commons.validation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -43,6 +48,28 @@ public final class Schema {
         Fields fields = read("", body, mode, violations);
         violations.throwIfAny();
         return fields;
+    }
+
+    /**
+     * This schema as an OpenAPI object schema: for Create, every field and which are required; for Update,
+     * the fields that may be changed (none required: fields left out keep their value).
+     */
+    public org.eclipse.microprofile.openapi.models.media.Schema openApi(Mode mode) {
+        var doc = OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).additionalPropertiesBoolean(false);
+        List<String> required = new ArrayList<>();
+        for (Field field : fields.values()) {
+            if (mode == Mode.UPDATE && !field.updatable()) {
+                continue;
+            }
+            doc.addProperty(field.name(), field.type().openApi());
+            if (mode == Mode.CREATE && field.mandatory()) {
+                required.add(field.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            doc.required(required);
+        }
+        return doc;
     }
 
     /** Reads an object at {@code path}, adding what is wrong to {@code out}. */

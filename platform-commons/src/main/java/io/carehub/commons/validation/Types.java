@@ -10,7 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,33 +40,33 @@ public final class Types {
     private Types() {
     }
 
-    public static final FieldType STRING = (path, name, v, out) -> {
+    public static final FieldType STRING = described((path, name, v, out) -> {
         if (!v.isTextual()) {
             out.wrongType(path, name + " must be a string");
             return null;
         }
         return v.textValue();
-    };
+    }, () -> doc(SchemaType.STRING));
 
     /** A string that must not be empty (required names, types, ...). */
-    public static final FieldType NON_EMPTY_STRING = (path, name, v, out) -> {
+    public static final FieldType NON_EMPTY_STRING = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s != null && ((String) s).isBlank()) {
             out.bad(path, name + " must not be empty");
             return null;
         }
         return s;
-    };
+    }, () -> doc(SchemaType.STRING).minLength(1));
 
-    public static final FieldType BOOLEAN = (path, name, v, out) -> {
+    public static final FieldType BOOLEAN = described((path, name, v, out) -> {
         if (!v.isBoolean()) {
             out.wrongType(path, name + " must be true or false");
             return null;
         }
         return v.booleanValue();
-    };
+    }, () -> doc(SchemaType.BOOLEAN));
 
-    public static final FieldType GUID_TYPE = (path, name, v, out) -> {
+    public static final FieldType GUID_TYPE = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s == null) {
             return null;
@@ -72,9 +76,9 @@ public final class Types {
             out.bad(path, name + " must be a GUID, e.g. 0d5de756-cdda-4cc0-9cae-8a3c1e3b8d0b");
         }
         return id;
-    };
+    }, () -> doc(SchemaType.STRING).format("uuid").example("0d5de756-cdda-4cc0-9cae-8a3c1e3b8d0b"));
 
-    public static final FieldType ISO_DATETIME = (path, name, v, out) -> {
+    public static final FieldType ISO_DATETIME = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s == null) {
             return null;
@@ -83,9 +87,9 @@ public final class Types {
             out.bad(path, name + " must be an ISO 8601 date and time, e.g. 2018-09-12T01:27:32.024836+00:00");
             return null;
         });
-    };
+    }, () -> doc(SchemaType.STRING).format("date-time").example("2018-09-12T01:27:32.024836+00:00"));
 
-    public static final FieldType ISO_DATE = (path, name, v, out) -> {
+    public static final FieldType ISO_DATE = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s == null) {
             return null;
@@ -95,10 +99,10 @@ public final class Types {
             out.bad(path, name + " must be an ISO date, e.g. 1906-12-09");
         }
         return date;
-    };
+    }, () -> doc(SchemaType.STRING).format("date").example("1906-12-09"));
 
     /** A US number without country code, stored and returned as {@code 555-555-1234}. */
-    public static final FieldType PHONE = (path, name, v, out) -> {
+    public static final FieldType PHONE = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s == null) {
             return null;
@@ -108,9 +112,9 @@ public final class Types {
             out.bad(path, name + " must be a US phone number without country code, e.g. 555-555-1234");
         }
         return phone;
-    };
+    }, () -> doc(SchemaType.STRING).description("a US number without country code; 5555551234 and (555) 555-1234 are read as 555-555-1234").example("555-555-1234"));
 
-    public static final FieldType EMAIL = (path, name, v, out) -> {
+    public static final FieldType EMAIL = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s == null) {
             return null;
@@ -122,9 +126,9 @@ public final class Types {
             return null;
         }
         return email;
-    };
+    }, () -> doc(SchemaType.STRING).description("any text with one @").example("grace@example.com"));
 
-    public static final FieldType TIMEZONE = (path, name, v, out) -> {
+    public static final FieldType TIMEZONE = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s == null) {
             return null;
@@ -134,9 +138,9 @@ public final class Types {
             return null;
         }
         return s;
-    };
+    }, () -> doc(SchemaType.STRING).description("an IANA time zone id").example("US/Pacific"));
 
-    public static final FieldType STATE = (path, name, v, out) -> {
+    public static final FieldType STATE = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s == null) {
             return null;
@@ -146,9 +150,9 @@ public final class Types {
             return null;
         }
         return s;
-    };
+    }, () -> doc(SchemaType.STRING).enumeration(new java.util.ArrayList<>(new java.util.TreeSet<>(STATES))));
 
-    public static final FieldType ZIP_CODE = (path, name, v, out) -> {
+    public static final FieldType ZIP_CODE = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s == null) {
             return null;
@@ -158,23 +162,23 @@ public final class Types {
             return null;
         }
         return s;
-    };
+    }, () -> doc(SchemaType.STRING).pattern("^[0-9]{5}$").example("94110"));
 
     /** Any JSON object, kept as the JsonNode. */
-    public static final FieldType JSON_OBJECT = (path, name, v, out) -> {
+    public static final FieldType JSON_OBJECT = described((path, name, v, out) -> {
         if (!v.isObject()) {
             out.wrongType(path, name + " must be a JSON object");
             return null;
         }
         return v;
-    };
+    }, () -> doc(SchemaType.OBJECT).additionalPropertiesBoolean(true));
 
     public static final FieldType STRING_LIST = listOf(STRING);
 
     public static FieldType enumOf(String... values) {
         Set<String> allowed = new LinkedHashSet<>(List.of(values));
         String list = String.join(", ", values);
-        return (path, name, v, out) -> {
+        return described((path, name, v, out) -> {
             Object s = STRING.read(path, name, v, out);
             if (s == null) {
                 return null;
@@ -184,11 +188,11 @@ public final class Types {
                 return null;
             }
             return s;
-        };
+        }, () -> doc(SchemaType.STRING).enumeration(List.of((Object[]) values)));
     }
 
     public static FieldType listOf(FieldType element) {
-        return (path, name, v, out) -> {
+        return described((path, name, v, out) -> {
             if (!v.isArray()) {
                 out.wrongType(path, name + " must be a list");
                 return null;
@@ -204,18 +208,37 @@ public final class Types {
                 }
             }
             return values;
-        };
+        }, () -> doc(SchemaType.ARRAY).items(element.openApi()));
     }
 
     /** A nested object checked against its own schema; read as its {@link Fields}. */
     public static FieldType object(Schema schema) {
-        return (path, name, v, out) -> {
+        return described((path, name, v, out) -> {
             if (!v.isObject()) {
                 out.wrongType(path, name + " must be a JSON object");
                 return null;
             }
             return schema.read(path, v, Schema.Mode.CREATE, out);
+        }, () -> schema.openApi(Schema.Mode.CREATE));
+    }
+
+    /** A type that reads with {@code reader} and is documented as {@code doc} gives. */
+    public static FieldType described(FieldType reader, Supplier<org.eclipse.microprofile.openapi.models.media.Schema> doc) {
+        return new FieldType() {
+            @Override
+            public Object read(String path, String name, JsonNode value, Violations violations) {
+                return reader.read(path, name, value, violations);
+            }
+
+            @Override
+            public org.eclipse.microprofile.openapi.models.media.Schema openApi() {
+                return doc.get();
+            }
         };
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Schema doc(SchemaType type) {
+        return OASFactory.createSchema().type(List.of(type));
     }
 
     public static UUID parseGuid(String s) {

@@ -1,0 +1,151 @@
+package io.carehub.commons.openapi;
+
+import java.lang.reflect.Field;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+
+import io.carehub.commons.validation.Schema.Mode;
+
+/**
+ * Completes each service's OpenAPI document with what the annotations cannot say (registered as
+ * {@code mp.openapi.filter}, run when the document is built):
+ * <ul>
+ * <li>the request body of every Create ({@code POST /v1/<c>}) and Update ({@code PUT /v1/<c>/{id}}), from the
+ * collection's validation {@code Schema} itself, so the document and the checks cannot drift apart. The
+ * classes holding them are listed in {@code carehub.openapi.request-schemas}; each has static fields
+ * {@code COLLECTION} (its name) and {@code SCHEMA} (or {@code CREATE} and {@code UPDATE} where they differ);</li>
+ * <li>the {@code errors} body (API.md §2) of the failures every {@code /v1} endpoint may answer with.</li>
+ * </ul>
+ */
+public class ContractOpenApiFilter implements OASFilter {
+
+    static final String ERRORS = "Errors";
+    static final String REQUEST_SCHEMAS = "carehub.openapi.request-schemas";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(ERRORS, errorsSchema());
+        Map<String, io.carehub.commons.validation.Schema[]> bodies = requestSchemas();
+        bodies.forEach((collection, schema) -> {
+            openAPI.getComponents().addSchema(collection + ".create", schema[0].openApi(Mode.CREATE));
+            openAPI.getComponents().addSchema(collection + ".update", schema[1].openApi(Mode.UPDATE));
+        });
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/v1/") || path.equals("/v1/token")) {
+                return;
+            }
+            String[] segments = path.substring("/v1/".length()).split("/");
+            String collection = segments[0];
+            if (segments.length == 1 && item.getPOST() != null && bodies.containsKey(collection)) {
+                item.getPOST().setRequestBody(body(collection + ".create"));
+            }
+            if (segments.length == 2 && segments[1].startsWith("{") && item.getPUT() != null && bodies.containsKey(collection)) {
+                item.getPUT().setRequestBody(body(collection + ".update"));
+            }
+            item.getOperations().forEach((method, operation) -> addErrors(method, operation, path));
+        });
+    }
+
+    /** By collection: its Create and its Update schema. */
+    private static Map<String, io.carehub.commons.validation.Schema[]> requestSchemas() {
+        Map<String, io.carehub.commons.validation.Schema[]> schemas = new LinkedHashMap<>();
+        List<String> classes = ConfigProvider.getConfig().getOptionalValues(REQUEST_SCHEMAS, String.class).orElse(List.of());
+        for (String className : classes) {
+            try {
+                Class<?> holder = Class.forName(className.strip(), true, Thread.currentThread().getContextClassLoader());
+                io.carehub.commons.validation.Schema[] pair = hasField(holder, "SCHEMA")
+                        ? new io.carehub.commons.validation.Schema[] { schema(holder, "SCHEMA"), schema(holder, "SCHEMA") }
+                        : new io.carehub.commons.validation.Schema[] { schema(holder, "CREATE"), schema(holder, "UPDATE") };
+                schemas.put((String) staticField(holder, "COLLECTION"), pair);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException(REQUEST_SCHEMAS + ": " + className
+                        + " needs static COLLECTION and SCHEMA (or CREATE and UPDATE)", e);
+            }
+        }
+        return schemas;
+    }
+
+    private static boolean hasField(Class<?> holder, String name) {
+        return java.util.Arrays.stream(holder.getDeclaredFields()).anyMatch(f -> f.getName().equals(name));
+    }
+
+    private static io.carehub.commons.validation.Schema schema(Class<?> holder, String name) throws ReflectiveOperationException {
+        return (io.carehub.commons.validation.Schema) staticField(holder, name);
+    }
+
+    private static Object staticField(Class<?> holder, String name) throws ReflectiveOperationException {
+        Field field = holder.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(null);
+    }
+
+    private static org.eclipse.microprofile.openapi.models.parameters.RequestBody body(String component) {
+        return OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                .addMediaType("application/json", OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/" + component))));
+    }
+
+    private static void addErrors(PathItem.HttpMethod method, Operation operation, String path) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        boolean hasBody = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+        error(operation, "400", "bad input: parse_exception, bad_request or uniqueness_exception, each error naming its field");
+        error(operation, "401", "unauthorized: no, malformed, expired or wrongly signed access token");
+        error(operation, "403", "forbidden: the access token lacks the scope");
+        error(operation, "404", path.contains("{") ? "not_found: no such resource in the caller's tenant"
+                : "not_found, or resource_not_found for a referenced id");
+        if (hasBody) {
+            error(operation, "413", "payload_too_large: a body over 1 MiB");
+            error(operation, "415", "unsupported_media_type: the body is not JSON");
+        }
+        error(operation, "500", "internal_server_error: a fault of ours; the body says nothing more");
+    }
+
+    /** Adds the response, or its errors body where one is already there without content (Quarkus's 401/403). */
+    private static void error(Operation operation, String status, String description) {
+        var content = OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/" + ERRORS)));
+        var existing = operation.getResponses().getAPIResponse(status);
+        if (existing == null) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
+        } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                || existing.getContent().getMediaTypes().isEmpty()) {
+            existing.setContent(content);
+        }
+    }
+
+    private static Schema errorsSchema() {
+        Schema error = OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                .addProperty("status", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).example(400))
+                .addProperty("code", OASFactory.createSchema().type(List.of(SchemaType.STRING))
+                        .enumeration(List.of("parse_exception", "bad_request", "uniqueness_exception", "unauthorized",
+                                "forbidden", "not_found", "resource_not_found", "method_not_allowed", "not_acceptable",
+                                "payload_too_large", "unsupported_media_type", "too_many_requests",
+                                "internal_server_error", "service_unavailable")))
+                .addProperty("title", OASFactory.createSchema().type(List.of(SchemaType.STRING)).example("Bad Request"))
+                .addProperty("detail", OASFactory.createSchema().type(List.of(SchemaType.STRING))
+                        .example("birthday must be an ISO date, e.g. 1906-12-09"))
+                .addProperty("extra", OASFactory.createSchema().type(List.of(SchemaType.OBJECT))
+                        .description("path: the field in error, e.g. .birthday or .phone_numbers[1].phone_number"));
+        return OASFactory.createSchema().type(List.of(SchemaType.OBJECT)).required(List.of("errors"))
+                .description("The body of every failure (API.md §2): every error found, each naming its field by path.")
+                .addProperty("errors", OASFactory.createSchema().type(List.of(SchemaType.ARRAY)).items(error));
+    }
+}
