@@ -36,6 +36,9 @@ public final class TestReceiver {
         private volatile int status = 200;
         private volatile String responseBody = "";
         private volatile String retryAfter;
+        private volatile Duration delay = Duration.ZERO;
+        private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
         Endpoint(String url) {
             this.url = url;
@@ -58,6 +61,17 @@ public final class TestReceiver {
             this.status = status;
             this.responseBody = body;
             return this;
+        }
+
+        /** Answers each request only after {@code delay} (a slow subscriber). */
+        public Endpoint delay(Duration delay) {
+            this.delay = delay;
+            return this;
+        }
+
+        /** The most requests this endpoint ever had in progress at once. */
+        public int maxConcurrent() {
+            return maxInFlight.get();
         }
 
         public Endpoint retryAfter(String value) {
@@ -96,6 +110,15 @@ public final class TestReceiver {
         }
 
         void handle(HttpExchange exchange) throws IOException {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                respond(exchange);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        private void respond(HttpExchange exchange) throws IOException {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -105,6 +128,13 @@ public final class TestReceiver {
             int answered = status;
             byte[] out = responseBody.getBytes(StandardCharsets.UTF_8);
             requests.add(new Request(exchange.getRequestMethod(), Map.copyOf(headers), body, Instant.now(), answered));
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis()); // the slow subscriber this endpoint plays
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (retryAfter != null) {
                 exchange.getResponseHeaders().add("Retry-After", retryAfter);
             }
