@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.carehub.commons.outbox.ChangeOperation;
+import io.carehub.commons.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -46,9 +48,11 @@ public class DeliveryStore {
     }
 
     private final Pool pool;
+    private final Outbox outbox;
 
-    public DeliveryStore(Pool pool) {
+    public DeliveryStore(Pool pool, Outbox outbox) {
         this.pool = pool;
+        this.outbox = outbox;
     }
 
     public Uni<List<Claim>> claim(String leasedBy, int limit, Duration lease, Duration batchWindow) {
@@ -145,10 +149,18 @@ public class DeliveryStore {
                         + " updated_at = CASE WHEN COALESCE(first_failure_at, now()) <= now() - $4 * interval '1 millisecond'"
                         + " THEN GREATEST(clock_timestamp(), updated_at + interval '1 microsecond') ELSE updated_at END,"
                         + " lease_until = NULL, leased_by = NULL"
-                        + " WHERE id = $1 AND leased_by = $2 RETURNING active")
+                        + " WHERE id = $1 AND leased_by = $2 RETURNING active, tenant, updated_at")
                         .execute(Tuple.of(claim.id(), claim.leasedBy(), retryIn.toMillis(), disableAfter.toMillis(),
-                                disabledReason)))
-                .map(rows -> rows.size() == 1 && !rows.iterator().next().getBoolean("active")));
+                                disabledReason))
+                        .chain(rows -> {
+                            if (rows.size() != 1 || rows.iterator().next().getBoolean("active")) {
+                                return Uni.createFrom().item(false);
+                            }
+                            // Disabling changes the subscription: its change event, in the same transaction.
+                            Row row = rows.iterator().next();
+                            return outbox.record(c, row.getString("tenant"), "webhook_subscriptions", claim.id(),
+                                    ChangeOperation.UPDATED, row.getOffsetDateTime("updated_at").toInstant()).replaceWith(true);
+                        })));
     }
 
     /** How many live subscriptions have changes waiting (pending or in flight): the metric. */

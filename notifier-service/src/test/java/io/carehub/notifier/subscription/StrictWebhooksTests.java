@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestKafka;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.notifier.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,6 +58,12 @@ class StrictWebhooksTests {
         TestEvents.publish("patients-service.changes", tenant, "patients", UUID.randomUUID().toString(), TestEvents.now());
 
         JsonPath disabled = awaitSubscription(id, s -> !s.getBoolean("data.active"), Duration.ofSeconds(45));
+        // Disabling is a change of the subscription: its event is published like any other.
+        String disabledAt = disabled.getString("data.updated_at");
+        try (var consumer = TestKafka.consumer("notifier-service.changes")) {
+            TestKafka.pollUntil(consumer, r -> id.equals(r.key()) && r.value().contains("\"webhook_subscriptions.updated\"")
+                    && r.value().contains("\"updated_at\":\"" + disabledAt + "\""), Duration.ofSeconds(30));
+        }
         given().auth().oauth2(token).get("/v1/webhook_subscriptions/" + id).then()
                 .body("data.disabled_reason", containsString("failed without interruption"));
         assertTrue(disabled.getInt("data.failure_count") >= 2);

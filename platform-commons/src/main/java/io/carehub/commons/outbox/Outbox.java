@@ -1,6 +1,7 @@
 package io.carehub.commons.outbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.web.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Records a change event in the caller's transaction (the transactional outbox, API.md §6). Call it from
@@ -32,13 +35,32 @@ public class Outbox {
     }
 
     public Uni<Void> record(String tenant, String resource, UUID id, ChangeOperation operation, Instant updatedAt) {
+        OutboxEvent event = event(tenant, resource, id, operation, updatedAt);
+        return Panache.getSession().chain(session -> session.persist(event));
+    }
+
+    /**
+     * The same, for a change written with the reactive SQL client rather than Hibernate: {@code client} must be
+     * the connection of the change's transaction ({@code pool.withTransaction(c -> ...)}).
+     */
+    public Uni<Void> record(SqlClient client, String tenant, String resource, UUID id, ChangeOperation operation,
+            Instant updatedAt) {
+        OutboxEvent event = event(tenant, resource, id, operation, updatedAt);
+        return client.preparedQuery("INSERT INTO outbox_events (id, topic, message_key, payload, created_at)"
+                + " VALUES ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(event.id, event.topic, event.messageKey, event.payload,
+                        event.createdAt.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    private OutboxEvent event(String tenant, String resource, UUID id, ChangeOperation operation, Instant updatedAt) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
         event.messageKey = id.toString();
         event.createdAt = Timestamps.now();
         event.payload = cloudEvent(event, tenant, resource, id, operation, updatedAt);
-        return Panache.getSession().chain(session -> session.persist(event));
+        return event;
     }
 
     /** The change of {@code resource} (its tenant, id and {@code updated_at}), a member of {@code collection}. */
