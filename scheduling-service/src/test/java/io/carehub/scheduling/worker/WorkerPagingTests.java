@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,10 +20,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.FindPages;
 import io.carehub.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -56,30 +55,9 @@ class WorkerPagingTests {
         }
         assertEquals(120, expected.size());
 
-        List<String> seen = new ArrayList<>();
-        String next = "/v1/workers?page[size]=7";
-        int pages = 0;
-        while (next != null) {
-            JsonPath page = given().auth().oauth2(reader).urlEncodingEnabled(false).get(next).then()
-                    .statusCode(200).extract().jsonPath();
-            List<String> ids = page.getList("data.id");
-            assertTrue(ids.size() <= 7);
-            seen.addAll(ids);
-            pages++;
-            assertEquals(7, page.getInt("meta.current['page[size]']"));
-            String href = page.getString("links.next.href");
-            if (href != null) {
-                assertEquals(href, page.getString("links.href.next"));
-                assertEquals(page.getString("meta.next['page[after]']"), page.getString("links.next.meta['page[after]']"));
-                URI uri = URI.create(href);
-                next = uri.getRawPath() + "?" + uri.getRawQuery();
-            } else {
-                assertTrue(page.getMap("meta").get("next") == null && !page.getMap("links").containsKey("next")
-                        && !page.getMap("links.href").containsKey("next"), "next must be absent on the last page");
-                next = null;
-            }
-        }
-        assertEquals(18, pages);
+        FindPages.Walk walk = FindPages.walk(reader, "/v1/workers?page[size]=7", 7);
+        List<String> seen = walk.ids();
+        assertEquals(18, walk.pages());
         assertEquals(expected, seen);
         assertEquals(120, new HashSet<>(seen).size());
     }
