@@ -18,6 +18,10 @@ public interface WebhooksConfig {
     @WithDefault("false")
     boolean allowPrivateUrls();
 
+    /** Delivery attempts ({@code GET .../deliveries}) older than this are forgotten. */
+    @WithDefault("30d")
+    Duration deliveryRetention();
+
     Consumer consumer();
 
     Dispatcher dispatcher();
