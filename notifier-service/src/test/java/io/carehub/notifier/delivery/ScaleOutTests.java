@@ -138,14 +138,22 @@ class ScaleOutTests {
     }
 
     TestReceiver.Endpoint subscribe(TestReceiver.Endpoint hook) {
+        return subscribeAs(token, hook);
+    }
+
+    static TestReceiver.Endpoint subscribeAs(String token, TestReceiver.Endpoint hook) {
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"url\": \"" + hook.url() + "\", \"resources\": [\"patients\"]}")
                 .post("/v1/webhook_subscriptions").then().statusCode(200);
         return hook;
     }
 
-    /** Another instance's dispatcher: the application's settings, but running (and a name of its own). */
     Dispatcher dispatcher() {
+        return dispatcher(config, store, cipher, urlSafety);
+    }
+
+    /** Another instance's dispatcher: the application's settings, but running (and a name of its own). */
+    static Dispatcher dispatcher(WebhooksConfig config, DeliveryStore store, SecretCipher cipher, UrlSafety urlSafety) {
         WebhooksConfig.Dispatcher running = (WebhooksConfig.Dispatcher) Proxy.newProxyInstance(
                 WebhooksConfig.Dispatcher.class.getClassLoader(), new Class<?>[] { WebhooksConfig.Dispatcher.class },
                 (proxy, method, args) -> switch (method.getName()) {
