@@ -1,8 +1,11 @@
 package io.carehub.patients;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -88,5 +91,22 @@ public final class TestApi {
 
     public static Instant instant(String timestamp) {
         return OffsetDateTime.parse(timestamp).toInstant();
+    }
+
+    /** A bad value for {@code field}, to be refused with exactly one error: {@code code} at {@code path}. */
+    public record BadInput(String field, Object value, String code, String path) {
+        public BadInput(String field, Object value, String code) {
+            this(field, value, code, "." + field);
+        }
+    }
+
+    /** Each bad input, set into the valid {@code body} and created at {@code path}, is refused with its one error. */
+    public static void assertEachRefused(String token, String path, String body, List<BadInput> cases) {
+        for (BadInput c : cases) {
+            var errors = post(token, path, with(body, c.field(), c.value())).statusCode(400).extract().jsonPath();
+            assertEquals(1, errors.getList("errors").size(), c + ": " + errors.prettify());
+            assertEquals(c.code(), errors.getString("errors[0].code"), c.toString());
+            assertEquals(c.path(), errors.getString("errors[0].extra.path"), c.toString());
+        }
     }
 }

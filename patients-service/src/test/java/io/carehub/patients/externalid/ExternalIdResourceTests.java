@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.patients.CollectionContractTests;
 import io.carehub.patients.TestApi;
+import io.carehub.patients.TestApi.BadInput;
 import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -196,25 +197,17 @@ class ExternalIdResourceTests extends CollectionContractTests {
     @Test
     void eachRuleAloneIsAnsweredWithItsCodeAndPathAndNothingIsStored() {
         String grace = createPatient(all);
-        record Case(String field, Object value, String code) {
-        }
-        for (Case c : List.of(
-                new Case("resource", TestApi.ABSENT, "bad_request"),
-                new Case("resource", "", "bad_request"),
-                new Case("namespace", TestApi.ABSENT, "bad_request"),
-                new Case("namespace", null, "bad_request"),
-                new Case("external_id", TestApi.ABSENT, "bad_request"),
-                new Case("external_id", 1906, "parse_exception"),
-                new Case("welkin_id", TestApi.ABSENT, "bad_request"),
-                new Case("welkin_id", "not-a-guid", "bad_request"),
-                new Case("welkin_id", List.of(grace), "parse_exception"),
-                new Case("user_id", grace, "bad_request"))) {
-            var errors = post(all, path(), with(body("patients", "ehr", "MRN-1", grace), c.field(), c.value()))
-                    .statusCode(400).extract().jsonPath();
-            assertEquals(1, errors.getList("errors").size(), c + ": " + errors.prettify());
-            assertEquals(c.code(), errors.getString("errors[0].code"), c.toString());
-            assertEquals("." + c.field(), errors.getString("errors[0].extra.path"), c.toString());
-        }
+        TestApi.assertEachRefused(all, path(), body("patients", "ehr", "MRN-1", grace), List.of(
+                new BadInput("resource", TestApi.ABSENT, "bad_request"),
+                new BadInput("resource", "", "bad_request"),
+                new BadInput("namespace", TestApi.ABSENT, "bad_request"),
+                new BadInput("namespace", null, "bad_request"),
+                new BadInput("external_id", TestApi.ABSENT, "bad_request"),
+                new BadInput("external_id", 1906, "parse_exception"),
+                new BadInput("welkin_id", TestApi.ABSENT, "bad_request"),
+                new BadInput("welkin_id", "not-a-guid", "bad_request"),
+                new BadInput("welkin_id", List.of(grace), "parse_exception"),
+                new BadInput("user_id", grace, "bad_request")));
         get(reader, path()).statusCode(200).body("data.size()", equalTo(0));
     }
 
