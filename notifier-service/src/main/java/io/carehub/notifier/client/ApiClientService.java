@@ -59,7 +59,7 @@ public class ApiClientService {
         String secret = cipher.generate();
         client.secretCiphertext = cipher.seal(client.clientId, secret);
         return clients.persistAndFlush(client)
-                .call(() -> changed(client, ChangeOperation.CREATED))
+                .call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
                 .map(c -> new WithSecret(c, secret));
     }
 
@@ -68,7 +68,7 @@ public class ApiClientService {
         return live(id).call(client -> {
             ApiClientFields.apply(fields, client);
             client.changed();
-            return clients.flush().call(() -> changed(client, ChangeOperation.UPDATED));
+            return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
         });
     }
 
@@ -78,7 +78,7 @@ public class ApiClientService {
         return live(id).call(client -> {
             client.deleted = true;
             client.changed();
-            return clients.flush().call(() -> changed(client, ChangeOperation.DELETED));
+            return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.DELETED));
         });
     }
 
@@ -89,7 +89,7 @@ public class ApiClientService {
         return live(id).call(client -> {
             client.secretCiphertext = cipher.seal(client.clientId, secret);
             client.changed();
-            return clients.flush().call(() -> changed(client, ChangeOperation.UPDATED));
+            return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
         }).map(client -> new WithSecret(client, secret));
     }
 
@@ -124,7 +124,7 @@ public class ApiClientService {
                 client.name = BOOTSTRAP_NAME;
                 client.scopes = List.copyOf(scopes);
                 client.secretCiphertext = cipher.seal(clientId, secret);
-                return clients.persistAndFlush(client).call(() -> changed(client, ChangeOperation.CREATED));
+                return clients.persistAndFlush(client).call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED));
             }
             boolean secretDiffers = !cipher.holds(clientId, existing.secretCiphertext, secret);
             boolean scopesDiffer = !scopes.equals(existing.scopes);
@@ -140,16 +140,12 @@ public class ApiClientService {
             existing.changed();
             Uni<?> moved = tenantDiffers ? clients.moveToTenant(existing.id, tenant) : clients.flush();
             return moved.invoke(() -> existing.tenant = tenant)
-                    .chain(() -> changed(existing, ChangeOperation.UPDATED))
+                    .chain(() -> outbox.record(existing, ApiClientFields.COLLECTION, ChangeOperation.UPDATED))
                     .replaceWith(existing);
         });
     }
 
     private Uni<ApiClient> live(UUID id) {
         return clients.findLive(id).onItem().ifNull().failWith(ApiException::notFound);
-    }
-
-    private Uni<Void> changed(ApiClient client, ChangeOperation operation) {
-        return outbox.record(client.tenant, ApiClientFields.COLLECTION, client.id, operation, client.updatedAt);
     }
 }

@@ -86,7 +86,7 @@ public class WebhookSubscriptionService {
         s.secretCiphertext = cipher.seal(WebhookSubscription.secretContext(s.id),
                 generated != null ? generated : fields.string("secret"));
         return subscriptions.persistAndFlush(s)
-                .call(() -> changed(s, ChangeOperation.CREATED))
+                .call(() -> outbox.record(s, WebhookSubscriptionFields.COLLECTION, ChangeOperation.CREATED))
                 .map(x -> new Created(s, generated));
     }
 
@@ -110,7 +110,7 @@ public class WebhookSubscriptionService {
                     s.failureCount = 0;
                 });
             }
-            return state.chain(subscriptions::flush).call(() -> changed(s, ChangeOperation.UPDATED));
+            return state.chain(subscriptions::flush).call(() -> outbox.record(s, WebhookSubscriptionFields.COLLECTION, ChangeOperation.UPDATED));
         });
     }
 
@@ -121,7 +121,7 @@ public class WebhookSubscriptionService {
             s.deleted = true;
             s.changed();
             return subscriptions.flush().chain(() -> subscriptions.forgetRanges(s.id))
-                    .call(() -> changed(s, ChangeOperation.DELETED));
+                    .call(() -> outbox.record(s, WebhookSubscriptionFields.COLLECTION, ChangeOperation.DELETED));
         });
     }
 
@@ -149,10 +149,6 @@ public class WebhookSubscriptionService {
 
     private Uni<WebhookSubscription> owned(String tenant, String owner, UUID id) {
         return subscriptions.findOwned(tenant, owner, id).onItem().ifNull().failWith(ApiException::notFound);
-    }
-
-    private Uni<Void> changed(WebhookSubscription s, ChangeOperation operation) {
-        return outbox.record(s.tenant, WebhookSubscriptionFields.COLLECTION, s.id, operation, s.updatedAt);
     }
 
     /** Where the URLs resolve: DNS blocks, so on a worker thread; the answer comes back on the caller's context. */
