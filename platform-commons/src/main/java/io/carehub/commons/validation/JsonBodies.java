@@ -2,8 +2,11 @@ package io.carehub.commons.validation;
 
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +19,17 @@ import io.carehub.commons.web.BodySizeLimit;
 /** Turns a request body into a JSON object, or the API's {@code parse_exception}. */
 public final class JsonBodies {
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
+    /**
+     * How deeply a body may nest objects and arrays. Far beyond any schema of the API, and far below what
+     * would exhaust a thread's stack in the code that walks, stores and writes JSON trees.
+     */
+    public static final int MAX_DEPTH = 64;
+
+    /** Bodies nest at most {@link #MAX_DEPTH} levels (a 1 MiB body could otherwise nest 500 000). */
+    public static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH).build();
+
+    private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -35,6 +48,12 @@ public final class JsonBodies {
         JsonNode node;
         try {
             node = STRICT.readTree(body);
+        } catch (StreamConstraintsException e) {
+            // Valid JSON past a bound of ours: a bad request, and Jackson's message is not the API's.
+            boolean depth = e.getMessage() != null && e.getMessage().contains("nesting depth");
+            throw ApiException.badRequest("", depth ? "the body nests objects and arrays more than " + MAX_DEPTH + " levels deep"
+                    : "the body holds a value longer than allowed (a number of more than "
+                            + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits)");
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";

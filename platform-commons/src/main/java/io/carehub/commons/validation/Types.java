@@ -37,16 +37,38 @@ public final class Types {
 
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
+    /** The longest string a field takes unless its type says otherwise (characters, i.e. UTF-16 units). */
+    public static final int MAX_LENGTH = 10_000;
+    /** The most items a list field takes unless its type says otherwise. */
+    public static final int MAX_ITEMS = 100;
+
     private Types() {
     }
 
-    public static final FieldType STRING = described((path, name, v, out) -> {
-        if (!v.isTextual()) {
-            out.wrongType(path, name + " must be a string");
-            return null;
-        }
-        return v.textValue();
-    }, () -> doc(SchemaType.STRING));
+    public static final FieldType STRING = string(MAX_LENGTH);
+
+    /**
+     * A string of at most {@code maxLength} characters. No string may hold NUL (U+0000): PostgreSQL's text
+     * and jsonb refuse it, so it could never be stored.
+     */
+    public static FieldType string(int maxLength) {
+        return described((path, name, v, out) -> {
+            if (!v.isTextual()) {
+                out.wrongType(path, name + " must be a string");
+                return null;
+            }
+            String s = v.textValue();
+            if (s.length() > maxLength) {
+                out.bad(path, name + " must be at most " + maxLength + " characters long");
+                return null;
+            }
+            if (s.indexOf('\0') >= 0) {
+                out.bad(path, name + " must not contain the NUL character (U+0000)");
+                return null;
+            }
+            return s;
+        }, () -> OASFactory.createSchema().type(List.of(SchemaType.STRING)).maxLength(maxLength));
+    }
 
     /** A string that must not be empty (required names, types, ...). */
     public static final FieldType NON_EMPTY_STRING = described((path, name, v, out) -> {
@@ -164,14 +186,23 @@ public final class Types {
         return s;
     }, () -> doc(SchemaType.STRING).pattern("^[0-9]{5}$").example("94110"));
 
-    /** Any JSON object, kept as the JsonNode. */
+    /**
+     * Any JSON object, kept as the JsonNode. Its size and depth are bounded by the body's (1 MiB,
+     * {@link JsonBodies#MAX_DEPTH} levels); no string or name in it may hold NUL, which jsonb refuses.
+     */
     public static final FieldType JSON_OBJECT = described((path, name, v, out) -> {
         if (!v.isObject()) {
             out.wrongType(path, name + " must be a JSON object");
             return null;
         }
+        String nul = nulAt(path, v);
+        if (nul != null) {
+            out.bad(nul, name + " must not contain the NUL character (U+0000)");
+            return null;
+        }
         return v;
-    }, () -> doc(SchemaType.OBJECT).additionalPropertiesBoolean(true));
+    }, () -> doc(SchemaType.OBJECT).additionalPropertiesBoolean(true)
+            .description("any JSON object, at most " + JsonBodies.MAX_DEPTH + " levels deep"));
 
     public static final FieldType STRING_LIST = listOf(STRING);
 
@@ -191,10 +222,21 @@ public final class Types {
         }, () -> doc(SchemaType.STRING).enumeration(List.of((Object[]) values)));
     }
 
+    /** A list of at most {@link #MAX_ITEMS} items. */
     public static FieldType listOf(FieldType element) {
+        return listOf(element, MAX_ITEMS);
+    }
+
+    /** A list of at most {@code maxItems} items, none null. */
+    public static FieldType listOf(FieldType element, int maxItems) {
         return described((path, name, v, out) -> {
             if (!v.isArray()) {
                 out.wrongType(path, name + " must be a list");
+                return null;
+            }
+            // Refused whole, before any item is read: a long list is one error, not one per item.
+            if (v.size() > maxItems) {
+                out.bad(path, name + " must have at most " + maxItems + " items");
                 return null;
             }
             List<Object> values = new ArrayList<>();
@@ -208,7 +250,7 @@ public final class Types {
                 }
             }
             return values;
-        }, () -> doc(SchemaType.ARRAY).items(element.openApi()));
+        }, () -> doc(SchemaType.ARRAY).items(element.openApi()).maxItems(maxItems));
     }
 
     /** A nested object checked against its own schema; read as its {@link Fields}. */
@@ -237,8 +279,39 @@ public final class Types {
         };
     }
 
+    /** Every string type is read through {@link #STRING}, so it is documented with its bound. */
     private static org.eclipse.microprofile.openapi.models.media.Schema doc(SchemaType type) {
-        return OASFactory.createSchema().type(List.of(type));
+        var doc = OASFactory.createSchema().type(List.of(type));
+        return type == SchemaType.STRING ? doc.maxLength(MAX_LENGTH) : doc;
+    }
+
+    /** The path of the first string or field name holding NUL in {@code node}, or null. */
+    static String nulAt(String path, JsonNode node) {
+        // Iterative, though the body's depth is bounded anyway: no recursion on client-controlled input.
+        java.util.ArrayDeque<java.util.Map.Entry<String, JsonNode>> todo = new java.util.ArrayDeque<>();
+        todo.push(java.util.Map.entry(path, node));
+        while (!todo.isEmpty()) {
+            var next = todo.pop();
+            JsonNode n = next.getValue();
+            if (n.isTextual() && n.textValue().indexOf('\0') >= 0) {
+                return next.getKey();
+            }
+            if (n.isObject()) {
+                var fields = n.fields();
+                while (fields.hasNext()) {
+                    var field = fields.next();
+                    if (field.getKey().indexOf('\0') >= 0) {
+                        return next.getKey();
+                    }
+                    todo.push(java.util.Map.entry(next.getKey() + "." + field.getKey(), field.getValue()));
+                }
+            } else if (n.isArray()) {
+                for (int i = 0; i < n.size(); i++) {
+                    todo.push(java.util.Map.entry(next.getKey() + "[" + i + "]", n.get(i)));
+                }
+            }
+        }
+        return null;
     }
 
     public static UUID parseGuid(String s) {

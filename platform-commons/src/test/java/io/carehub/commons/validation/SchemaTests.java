@@ -123,4 +123,71 @@ class SchemaTests {
         assertNull(Types.normalisePhone("555-555-123"));
         assertNull(Types.normalisePhone("555-CALL-NOW"));
     }
+
+    @Test
+    void everyStringIsBoundedAndFreeOfNul() {
+        String atBound = "a".repeat(Types.MAX_LENGTH);
+        assertEquals(atBound, PATIENT_LIKE.create(JsonBodies.object(
+                "{\"first_name\": \"" + atBound + "\", \"birthday\": \"1906-12-09\"}")).string("first_name"));
+        var errors = errors("{\"first_name\": \"" + atBound + "a\", \"birthday\": \"1906-12-09\", \"email\": \"a@b\\u0000\"}", true);
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals("bad_request", at(errors, ".first_name").code());
+        assertEquals("first_name must be at most 10000 characters long", at(errors, ".first_name").detail());
+        assertEquals("bad_request", at(errors, ".email").code());
+        assertEquals("email must not contain the NUL character (U+0000)", at(errors, ".email").detail());
+    }
+
+    @Test
+    void aNulAnywhereInAJsonFieldIsRefusedAtItsPath() {
+        var errors = errors("{\"first_name\": \"G\", \"birthday\": \"1906-12-09\","
+                + " \"body\": {\"a\": [1, {\"b\": \"x\\u0000y\"}]}}", true);
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("bad_request", errors.get(0).code());
+        assertEquals(".body.a[1].b", errors.get(0).extra().get("path"));
+        var inName = errors("{\"first_name\": \"G\", \"birthday\": \"1906-12-09\", \"body\": {\"a\": {\"k\\u0000\": 1}}}", true);
+        assertEquals(".body.a", inName.get(0).extra().get("path"));
+    }
+
+    @Test
+    void everyListIsBoundedAndRefusedWholeAtItsPath() {
+        Schema phone = Schema.of(Field.of("phone_number", Types.PHONE).required());
+        Schema withList = Schema.of(Field.of("phone_numbers", Types.listOf(Types.object(phone))),
+                Field.of("tags", Types.listOf(Types.STRING, 2)));
+        String item = "{\"phone_number\": \"555-555-5555\"}";
+        assertEquals(Types.MAX_ITEMS, withList.create(JsonBodies.object("{\"phone_numbers\": ["
+                + String.join(",", java.util.Collections.nCopies(Types.MAX_ITEMS, item)) + "]}")).list("phone_numbers").size());
+        ApiException e = assertThrows(ApiException.class, () -> withList.create(JsonBodies.object("{\"phone_numbers\": ["
+                + String.join(",", java.util.Collections.nCopies(10_000, item)) + "], \"tags\": [\"a\", \"b\", \"c\"]}")));
+        assertEquals(2, e.errors().size(), e.errors().toString());
+        assertEquals("phone_numbers must have at most 100 items", at(e.errors(), ".phone_numbers").detail());
+        assertEquals("tags must have at most 2 items", at(e.errors(), ".tags").detail());
+    }
+
+    @Test
+    void aBodyNestedDeeperThanTheBoundIsABadRequestNotAStackOverflow() {
+        String deep = "{\"body\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        ApiException e = assertThrows(ApiException.class, () -> JsonBodies.object(deep));
+        assertEquals(1, e.errors().size());
+        assertEquals("bad_request", e.errors().get(0).code());
+        assertEquals("", e.errors().get(0).extra().get("path"));
+        assertEquals("the body nests objects and arrays more than 64 levels deep", e.errors().get(0).detail());
+        // 64 levels, the body object included, are read.
+        String atBound = "{\"body\": " + "[".repeat(JsonBodies.MAX_DEPTH - 1) + "]".repeat(JsonBodies.MAX_DEPTH - 1) + "}";
+        assertTrue(JsonBodies.object(atBound).get("body").isArray());
+        assertThrows(ApiException.class, () -> JsonBodies.object("{\"body\": " + "[".repeat(JsonBodies.MAX_DEPTH)
+                + "]".repeat(JsonBodies.MAX_DEPTH) + "}"));
+    }
+
+    @Test
+    void theOpenApiSchemaShowsEveryBound() {
+        Schema phone = Schema.of(Field.of("phone_number", Types.PHONE).required(), Field.of("name", Types.STRING));
+        var doc = Schema.of(Field.of("phone_numbers", Types.listOf(Types.object(phone))), Field.of("ref_ids", Types.STRING_LIST),
+                Field.of("name", Types.string(200)), Field.of("state", Types.STATE)).openApi(Schema.Mode.CREATE);
+        assertEquals(100, doc.getProperties().get("phone_numbers").getMaxItems());
+        assertEquals(10_000, doc.getProperties().get("phone_numbers").getItems().getProperties().get("name").getMaxLength());
+        assertEquals(100, doc.getProperties().get("ref_ids").getMaxItems());
+        assertEquals(10_000, doc.getProperties().get("ref_ids").getItems().getMaxLength());
+        assertEquals(200, doc.getProperties().get("name").getMaxLength());
+        assertEquals(10_000, doc.getProperties().get("state").getMaxLength());
+    }
 }
