@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.carehub.commons.web.Timestamps;
+
 /**
  * The opaque {@code page[after]} cursor: the {@code (updated_at, id)} of the last resource of a page.
  * Clients must not read it; it is base64url text so that it can change without breaking them.
@@ -29,8 +31,12 @@ public record Cursor(Instant updatedAt, UUID id) {
                 return null;
             }
             Instant at = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
+            // A forged position beyond what the database holds would fail the query, not page.
+            if (!Timestamps.inRange(at)) {
+                return null;
+            }
             return new Cursor(at, UUID.fromString(parts[2]));
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             return null;
         }
     }

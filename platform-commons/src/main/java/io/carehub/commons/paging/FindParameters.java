@@ -19,7 +19,9 @@ import io.carehub.commons.web.Timestamps;
 
 /**
  * The parameters of a Find, from the query string ({@code GET /v1/<c>}) or from the body of Find by POST
- * (JSON or form). Unknown parameters and bad values are refused with {@code 400 bad_request}, all at once.
+ * (JSON or form), or of an export ({@code GET /v1/exports/<c>}, which also takes {@link #CSV_ESCAPE_FORMULAS}).
+ * Unknown parameters and bad values are refused with {@code 400 bad_request}, all at once; so are names or
+ * values holding NUL (U+0000), which PostgreSQL's text refuses, and a form body with a malformed {@code %} escape.
  */
 public final class FindParameters {
 
@@ -28,6 +30,8 @@ public final class FindParameters {
     public static final String SIZE = "page[size]";
     public static final String AFTER = "page[after]";
     public static final String INCLUDE_DELETED = "include_deleted";
+    /** Exports only: {@code false} writes cells as they are, for machine consumers (see {@code CsvExport}). */
+    public static final String CSV_ESCAPE_FORMULAS = "csv_escape_formulas";
 
     private final PageRequest page;
     /** Filter values by filter (canonical) name, only those given. */
@@ -35,18 +39,21 @@ public final class FindParameters {
     private final boolean includeDeleted;
     /** The filters as given (canonical names, text values), carried into the page links. */
     private final Map<String, String> filterText;
+    private final boolean escapeFormulas;
 
     private FindParameters(PageRequest page, Map<Filter, Object> filters, boolean includeDeleted,
-            Map<String, String> filterText) {
+            Map<String, String> filterText, boolean escapeFormulas) {
         this.page = page;
         this.filters = filters;
         this.includeDeleted = includeDeleted;
         this.filterText = filterText;
+        this.escapeFormulas = escapeFormulas;
     }
 
     /** The same Find continued after {@code after} in batches of {@code size} (exports walk a collection this way). */
     public FindParameters continuing(Cursor after, int size) {
-        return new FindParameters(new PageRequest(page.from(), page.to(), size, after), filters, includeDeleted, filterText);
+        return new FindParameters(new PageRequest(page.from(), page.to(), size, after), filters, includeDeleted, filterText,
+                escapeFormulas);
     }
 
     public PageRequest page() {
@@ -65,33 +72,62 @@ public final class FindParameters {
         return filterText;
     }
 
+    /** An export's {@link #CSV_ESCAPE_FORMULAS}: true (the default) unless the caller asked for raw cells. */
+    public boolean escapeFormulas() {
+        return escapeFormulas;
+    }
+
     /** From a query string's parameters; {@code deletable}: whether the collection has deletes. */
     public static FindParameters fromQuery(Map<String, List<String>> query, List<Filter> filters, boolean deletable) {
-        return parse(query, filters, deletable);
+        return parse(query, filters, deletable, false);
+    }
+
+    /** From an export's query string: a Find's parameters and {@link #CSV_ESCAPE_FORMULAS}. */
+    public static FindParameters forExport(Map<String, List<String>> query, List<Filter> filters, boolean deletable) {
+        return parse(query, filters, deletable, true);
     }
 
     /** From the body of Find by POST: a JSON object or a form. */
     public static FindParameters fromBody(String body, String contentType, List<Filter> filters, boolean deletable) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            Violations malformed = new Violations();
             for (String pair : body == null ? new String[0] : body.split("&")) {
                 if (pair.isEmpty()) {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                String rawName = eq < 0 ? pair : pair.substring(0, eq);
+                String k = formDecoded(rawName);
+                String v = eq < 0 ? "" : formDecoded(pair.substring(eq + 1));
+                if (k == null || v == null) {
+                    // The raw name: a malformed one cannot be decoded into anything better.
+                    String where = k == null ? rawName : k;
+                    malformed.bad(where, "the form field " + where + " has a malformed % escape (%XX, two hex digits)");
+                    continue;
+                }
                 params.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
             }
+            malformed.throwIfAny();
         } else if (body != null && !body.isBlank()) {
             JsonNode json = JsonBodies.object(body);
             json.fields().forEachRemaining(e -> params.computeIfAbsent(e.getKey(), x -> new ArrayList<>())
                     .add(e.getValue().isValueNode() && !e.getValue().isNull() ? e.getValue().asText() : e.getValue().toString()));
         }
-        return parse(params, filters, deletable);
+        return parse(params, filters, deletable, false);
     }
 
-    private static FindParameters parse(Map<String, List<String>> params, List<Filter> filters, boolean deletable) {
+    /** A form-encoded name or value, decoded; null when its {@code %} escapes are malformed. */
+    private static String formDecoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static FindParameters parse(Map<String, List<String>> params, List<Filter> filters, boolean deletable,
+            boolean export) {
         Violations out = new Violations();
         Map<String, Filter> byName = new LinkedHashMap<>();
         for (Filter f : filters) {
@@ -103,6 +139,7 @@ public final class FindParameters {
         int size = PageRequest.DEFAULT_SIZE;
         Cursor after = null;
         boolean includeDeleted = false;
+        boolean escapeFormulas = true;
         Map<Filter, Object> values = new LinkedHashMap<>();
         Map<String, String> text = new LinkedHashMap<>();
         for (var entry : params.entrySet()) {
@@ -113,6 +150,10 @@ public final class FindParameters {
                 continue;
             }
             String value = given.isEmpty() ? "" : given.get(0);
+            if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+                out.bad(name, name + " must not contain the NUL character (U+0000)");
+                continue;
+            }
             switch (name) {
                 case FROM -> from = timestamp(name, value, out);
                 case TO -> to = timestamp(name, value, out);
@@ -130,6 +171,15 @@ public final class FindParameters {
                         includeDeleted = Boolean.parseBoolean(value);
                     } else {
                         out.bad(name, "include_deleted must be true or false");
+                    }
+                }
+                case CSV_ESCAPE_FORMULAS -> {
+                    if (!export) {
+                        out.bad(name, "unknown parameter " + name + ": it is a parameter of exports");
+                    } else if ("true".equals(value) || "false".equals(value)) {
+                        escapeFormulas = Boolean.parseBoolean(value);
+                    } else {
+                        out.bad(name, name + " must be true or false");
                     }
                 }
                 default -> {
@@ -154,12 +204,12 @@ public final class FindParameters {
             }
         }
         out.throwIfAny();
-        return new FindParameters(new PageRequest(from, to, size, after), values, includeDeleted, text);
+        return new FindParameters(new PageRequest(from, to, size, after), values, includeDeleted, text, escapeFormulas);
     }
 
     private static Instant timestamp(String name, String value, Violations out) {
         return Timestamps.parse(value).orElseGet(() -> {
-            out.bad(name, name + " must be an ISO 8601 date and time, e.g. 2018-09-12T01:27:32.024836+00:00");
+            out.bad(name, name + " must be an ISO 8601 date and time from year 1 to 9999, e.g. 2018-09-12T01:27:32.024836+00:00");
             return null;
         });
     }

@@ -37,7 +37,19 @@ public final class Timestamps {
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
 
+    /**
+     * The instants the API takes: years 1 to 9999, which its output format writes as they are and which
+     * PostgreSQL's timestamptz holds (4713 BC to 294276 AD); anything beyond would fail in the database.
+     */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private Timestamps() {
+    }
+
+    /** Whether the API takes {@code instant} (see {@link #EARLIEST}, {@link #LATEST}). */
+    public static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
     public static String format(Instant instant) {
@@ -51,7 +63,8 @@ public final class Timestamps {
 
     /**
      * Parses an isodatetime. A space where the offset's {@code +} should be (it arrived unencoded in a
-     * query string) is read as {@code +}; no offset means UTC. Empty when the text is not one.
+     * query string) is read as {@code +}; no offset means UTC. Empty when the text is not one, or names
+     * an instant out of {@link #inRange range}.
      */
     public static Optional<Instant> parse(String text) {
         if (text == null) {
@@ -69,7 +82,7 @@ public final class Timestamps {
             var parsed = INPUT.parseBest(t, OffsetDateTime::from, LocalDateTime::from);
             Instant instant = parsed instanceof OffsetDateTime odt ? odt.toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-            return Optional.of(instant);
+            return inRange(instant) ? Optional.of(instant) : Optional.empty();
         } catch (DateTimeParseException | ArithmeticException e) {
             return Optional.empty();
         }

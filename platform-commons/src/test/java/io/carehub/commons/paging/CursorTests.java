@@ -22,4 +22,13 @@ class CursorTests {
             assertNull(Cursor.decode(bad), bad);
         }
     }
+
+    @Test
+    void refusesAPositionBeyondWhatTheDatabaseHolds() {
+        for (long micros : new long[] { Long.MAX_VALUE, Long.MIN_VALUE, 253_402_300_800_000_000L }) {
+            String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("1:" + micros + ":" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertNull(Cursor.decode(forged), Long.toString(micros));
+        }
+    }
 }

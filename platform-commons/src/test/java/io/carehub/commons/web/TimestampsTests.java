@@ -29,9 +29,18 @@ class TimestampsTests {
     }
 
     @Test
+    void readsTheFirstAndLastInstantOfItsRange() {
+        assertEquals(Timestamps.EARLIEST, Timestamps.parse("0001-01-01T00:00:00Z").get());
+        assertEquals(Timestamps.LATEST, Timestamps.parse("9999-12-31T23:59:59.999999+00:00").get());
+    }
+
+    @Test
     void refusesWhatIsNotATimestamp() {
         for (String bad : new String[] { "", "yesterday", "2018-09-12", "2019-02-30T00:00:00Z", "2018-13-01T00:00:00Z",
-                "2018-09-12T25:00:00Z", "2018-09-12T01:27:32.0248361234Z" }) {
+                "2018-09-12T25:00:00Z", "2018-09-12T01:27:32.0248361234Z",
+                // beyond years 1 to 9999, where PostgreSQL fails or the output format cannot follow
+                "-290000-01-01T00:00:00Z", "+300000-01-01T00:00:00Z", "0000-12-31T23:59:59.999999Z",
+                "+10000-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999Z" }) {
             assertTrue(Timestamps.parse(bad).isEmpty(), bad);
         }
     }
