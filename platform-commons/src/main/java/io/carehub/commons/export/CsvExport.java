@@ -18,6 +18,16 @@ import io.smallrye.mutiny.Uni;
  * Streams a collection as CSV (API.md §5; RFC 4180, header row, nested JSON as JSON text), fetching it
  * in keyset batches so that memory stays flat however many rows there are. Each emitted item is one
  * batch of rows; the REST layer writes items as they come.
+ * <p>
+ * Care teams open exports in spreadsheets, which run a cell that starts with {@code =}, {@code +}, {@code -},
+ * {@code @}, tab or carriage return as a formula ({@code =HYPERLINK(...)} sends the reader to any site). So by
+ * default such a cell is written with a {@code '} before it, as OWASP's CSV injection guidance says; every
+ * cell alike (a negative number too), since what a spreadsheet reads as a formula does not depend on the
+ * column. A machine consumer asks for cells as they are with {@code csv_escape_formulas=false}.
+ * <p>
+ * A failure after the first item leaves the stream without its end: RESTEasy Reactive, once the response
+ * head is written, resets the connection (the chunked body gets no last chunk), so the client sees an
+ * error, never a shorter CSV that looks complete.
  */
 public final class CsvExport {
 
@@ -35,7 +45,13 @@ public final class CsvExport {
      */
     public static <T> Multi<String> stream(List<String> columns, int batchSize, Function<Cursor, Uni<List<T>>> fetchAfter,
             Function<T, Cursor> cursorOf, Function<T, List<Object>> values) {
-        Multi<String> header = Multi.createFrom().item(line(columns));
+        return stream(columns, batchSize, fetchAfter, cursorOf, values, true);
+    }
+
+    /** As above; {@code escapeFormulas}: whether formula-like cells get their {@code '} (the export's parameter). */
+    public static <T> Multi<String> stream(List<String> columns, int batchSize, Function<Cursor, Uni<List<T>>> fetchAfter,
+            Function<T, Cursor> cursorOf, Function<T, List<Object>> values, boolean escapeFormulas) {
+        Multi<String> header = Multi.createFrom().item(line(columns, escapeFormulas));
         Cursor[] position = new Cursor[1];
         Multi<String> rows = Multi.createBy().repeating()
                 .uni(() -> fetchAfter.apply(position[0]).invoke(batch -> {
@@ -48,20 +64,21 @@ public final class CsvExport {
                 .map(batch -> {
                     StringBuilder chunk = new StringBuilder(batch.size() * 128);
                     for (T item : batch) {
-                        chunk.append(line(values.apply(item)));
+                        chunk.append(line(values.apply(item), escapeFormulas));
                     }
                     return chunk.toString();
                 });
         return Multi.createBy().concatenating().streams(header, rows);
     }
 
-    static String line(List<?> values) {
+    static String line(List<?> values, boolean escapeFormulas) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 line.append(',');
             }
-            line.append(escape(text(values.get(i))));
+            String text = text(values.get(i));
+            line.append(escape(escapeFormulas ? neutralised(text) : text));
         }
         return line.append("\r\n").toString();
     }
@@ -81,6 +98,15 @@ public final class CsvExport {
             }
         }
         return value.toString();
+    }
+
+    /** {@code s} with a {@code '} before it when a spreadsheet would read it as a formula. */
+    static String neutralised(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        char first = s.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + s : s;
     }
 
     static String escape(String s) {

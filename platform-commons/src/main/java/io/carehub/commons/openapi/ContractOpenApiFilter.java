@@ -24,7 +24,9 @@ import io.carehub.commons.validation.Schema.Mode;
  * collection's validation {@code Schema} itself, so the document and the checks cannot drift apart. The
  * classes holding them are listed in {@code carehub.openapi.request-schemas}; each has static fields
  * {@code COLLECTION} (its name) and {@code SCHEMA} (or {@code CREATE} and {@code UPDATE} where they differ);</li>
- * <li>the {@code errors} body (API.md §2) of the failures every {@code /v1} endpoint may answer with.</li>
+ * <li>the {@code errors} body (API.md §2) of the failures every {@code /v1} endpoint may answer with;</li>
+ * <li>what every export ({@code GET /v1/exports/<c>}) does with formula-like cells, and its
+ * {@code csv_escape_formulas} parameter.</li>
  * </ul>
  */
 public class ContractOpenApiFilter implements OASFilter {
@@ -57,6 +59,9 @@ public class ContractOpenApiFilter implements OASFilter {
             }
             if (segments.length == 2 && segments[1].startsWith("{") && item.getPUT() != null && bodies.containsKey(collection)) {
                 item.getPUT().setRequestBody(body(collection + ".update"));
+            }
+            if (segments.length == 2 && collection.equals("exports") && item.getGET() != null) {
+                describeExport(item.getGET());
             }
             item.getOperations().forEach((method, operation) -> addErrors(method, operation, path));
         });
@@ -99,6 +104,23 @@ public class ContractOpenApiFilter implements OASFilter {
         return OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
                 .addMediaType("application/json", OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("#/components/schemas/" + component))));
+    }
+
+    static final String EXPORT_FORMULAS = "A cell that starts with =, +, -, @, tab or carriage return (a negative number"
+            + " too) is written with a ' before it, so that a spreadsheet shows it as text instead of running it as a"
+            + " formula (OWASP: CSV injection); csv_escape_formulas=false writes every cell as it is, for machine"
+            + " consumers. An export that fails midway ends with the connection reset, never as a complete-looking CSV.";
+
+    private static void describeExport(Operation export) {
+        export.setDescription(export.getDescription() == null ? EXPORT_FORMULAS : export.getDescription() + "\n\n" + EXPORT_FORMULAS);
+        boolean declared = export.getParameters() != null
+                && export.getParameters().stream().anyMatch(p -> "csv_escape_formulas".equals(p.getName()));
+        if (!declared) {
+            export.addParameter(OASFactory.createParameter().name("csv_escape_formulas")
+                    .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY).required(false)
+                    .description("false: write cells that look like formulas as they are (default true: prefix them with ')")
+                    .schema(OASFactory.createSchema().type(List.of(SchemaType.BOOLEAN)).defaultValue(true)));
+        }
     }
 
     private static void addErrors(PathItem.HttpMethod method, Operation operation, String path) {
