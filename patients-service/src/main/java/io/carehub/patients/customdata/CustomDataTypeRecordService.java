@@ -1,6 +1,6 @@
 package io.carehub.patients.customdata;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,8 @@ import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -38,7 +40,7 @@ public class CustomDataTypeRecordService implements CollectionService<CustomData
 
     @Override
     @WithSession
-    public Uni<List<CustomDataTypeRecord>> page(String tenant, FindParameters find) {
+    public Uni<PageRows<CustomDataTypeRecord>> page(String tenant, FindParameters find) {
         return records.page(KeysetQuery.of(tenant, find, false));
     }
 
@@ -47,13 +49,13 @@ public class CustomDataTypeRecordService implements CollectionService<CustomData
     @WithTransaction
     public Uni<CustomDataTypeRecord> create(String tenant, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return patients.checkUserId(tenant, userId).chain(() -> insert(tenant, userId, fields));
+        return patients.checkUserId(tenant, userId).chain(WriteStamp::now).chain(now -> insert(tenant, userId, fields, now));
     }
 
     /** In the caller's transaction: a new record about the patient {@code userId}, and its change event. */
-    public Uni<CustomDataTypeRecord> insert(String tenant, UUID userId, Fields fields) {
+    public Uni<CustomDataTypeRecord> insert(String tenant, UUID userId, Fields fields, Instant now) {
         CustomDataTypeRecord record = new CustomDataTypeRecord();
-        record.created(tenant);
+        record.created(tenant, now);
         record.userId = userId;
         CustomDataTypeRecordFields.apply(fields, record);
         return records.persist(record).call(() -> outbox.record(record, CustomDataTypeRecordFields.COLLECTION, ChangeOperation.CREATED));
@@ -62,10 +64,9 @@ public class CustomDataTypeRecordService implements CollectionService<CustomData
     @Override
     @WithTransaction
     public Uni<CustomDataTypeRecord> update(String tenant, UUID id, Fields fields) {
-        return records.getInTenant(tenant, id)
+        return records.lockForUpdate(tenant, id)
                 .call(record -> {
                     CustomDataTypeRecordFields.apply(fields, record);
-                    record.changed();
                     return records.flush().call(() -> outbox.record(record, CustomDataTypeRecordFields.COLLECTION, ChangeOperation.UPDATED));
                 });
     }

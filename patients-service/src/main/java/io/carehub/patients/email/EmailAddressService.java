@@ -1,6 +1,6 @@
 package io.carehub.patients.email;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,8 @@ import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -37,7 +39,7 @@ public class EmailAddressService implements CollectionService<EmailAddress> {
 
     @Override
     @WithSession
-    public Uni<List<EmailAddress>> page(String tenant, FindParameters find) {
+    public Uni<PageRows<EmailAddress>> page(String tenant, FindParameters find) {
         return emailAddresses.page(KeysetQuery.of(tenant, find, false));
     }
 
@@ -46,22 +48,22 @@ public class EmailAddressService implements CollectionService<EmailAddress> {
     @WithTransaction
     public Uni<EmailAddress> create(String tenant, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return patients.checkUserId(tenant, userId).chain(() -> insert(tenant, userId, fields));
+        return patients.checkUserId(tenant, userId).chain(WriteStamp::now).chain(now -> insert(tenant, userId, fields, now));
     }
 
     /** In the caller's transaction: a new email address of the patient {@code userId}, and its change event. */
-    public Uni<EmailAddress> insert(String tenant, UUID userId, Fields fields) {
+    public Uni<EmailAddress> insert(String tenant, UUID userId, Fields fields, Instant now) {
         EmailAddress email = new EmailAddress();
-        email.created(tenant);
+        email.created(tenant, now);
         email.userId = userId;
         EmailAddressFields.apply(fields, email);
         return persist(email);
     }
 
     /** In the caller's transaction: the address a patient was created with ({@code email}). */
-    public Uni<EmailAddress> insertAddress(String tenant, UUID userId, String address) {
+    public Uni<EmailAddress> insertAddress(String tenant, UUID userId, String address, Instant now) {
         EmailAddress email = new EmailAddress();
-        email.created(tenant);
+        email.created(tenant, now);
         email.userId = userId;
         email.email = address;
         return persist(email);
@@ -70,10 +72,9 @@ public class EmailAddressService implements CollectionService<EmailAddress> {
     @Override
     @WithTransaction
     public Uni<EmailAddress> update(String tenant, UUID id, Fields fields) {
-        return emailAddresses.getInTenant(tenant, id)
+        return emailAddresses.lockForUpdate(tenant, id)
                 .call(email -> {
                     EmailAddressFields.apply(fields, email);
-                    email.changed();
                     return emailAddresses.flush().call(() -> outbox.record(email, EmailAddressFields.COLLECTION, ChangeOperation.UPDATED));
                 });
     }

@@ -1,6 +1,6 @@
 package io.carehub.patients.externalid;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +12,8 @@ import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.validation.Fields;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -39,26 +41,28 @@ public class ExternalIdService implements CollectionService<ExternalId> {
 
     @Override
     @WithSession
-    public Uni<List<ExternalId>> page(String tenant, FindParameters find) {
+    public Uni<PageRows<ExternalId>> page(String tenant, FindParameters find) {
         return externalIds.page(KeysetQuery.of(tenant, find, false));
     }
 
     @Override
     @WithTransaction
     public Uni<ExternalId> create(String tenant, Fields fields) {
-        ExternalId externalId = new ExternalId();
-        externalId.created(tenant);
-        ExternalIdFields.apply(fields, externalId);
-        return persist(externalId, "");
+        return WriteStamp.now().chain(now -> {
+            ExternalId externalId = new ExternalId();
+            externalId.created(tenant, now);
+            ExternalIdFields.apply(fields, externalId);
+            return persist(externalId, "");
+        });
     }
 
     /**
      * In the caller's transaction: an external id of the patient {@code patientId} and its change event;
      * {@code path} names the item in the request (e.g. {@code .external_ids[1]}) should it be a duplicate.
      */
-    public Uni<ExternalId> insertForPatient(String tenant, UUID patientId, Fields fields, String path) {
+    public Uni<ExternalId> insertForPatient(String tenant, UUID patientId, Fields fields, String path, Instant now) {
         ExternalId externalId = new ExternalId();
-        externalId.created(tenant);
+        externalId.created(tenant, now);
         externalId.resource = ExternalIdFields.PATIENTS;
         externalId.namespace = fields.string("namespace");
         externalId.externalId = fields.string("external_id");
@@ -69,10 +73,9 @@ public class ExternalIdService implements CollectionService<ExternalId> {
     @Override
     @WithTransaction
     public Uni<ExternalId> update(String tenant, UUID id, Fields fields) {
-        return externalIds.getInTenant(tenant, id)
+        return externalIds.lockForUpdate(tenant, id)
                 .call(externalId -> {
                     ExternalIdFields.apply(fields, externalId);
-                    externalId.changed();
                     return externalIds.flush()
                             .onFailure(e -> DatabaseErrors.isUniqueViolation(e, UNIQUE_INDEX))
                             .transform(e -> duplicate(""))

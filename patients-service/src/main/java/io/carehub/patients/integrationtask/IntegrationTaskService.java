@@ -1,6 +1,5 @@
 package io.carehub.patients.integrationtask;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,8 @@ import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -37,7 +38,7 @@ public class IntegrationTaskService implements CollectionService<IntegrationTask
 
     @Override
     @WithSession
-    public Uni<List<IntegrationTask>> page(String tenant, FindParameters find) {
+    public Uni<PageRows<IntegrationTask>> page(String tenant, FindParameters find) {
         return tasks.page(KeysetQuery.of(tenant, find, false));
     }
 
@@ -45,23 +46,24 @@ public class IntegrationTaskService implements CollectionService<IntegrationTask
     @Override
     @WithTransaction
     public Uni<IntegrationTask> create(String tenant, Fields fields) {
-        IntegrationTask task = new IntegrationTask();
-        task.created(tenant);
-        task.status = IntegrationTaskFields.INITIAL_STATUS;
-        task.userId = fields.guid("user_id");
-        IntegrationTaskFields.apply(fields, task);
-        Uni<Void> userKnown = task.userId == null ? Uni.createFrom().voidItem()
-                : patients.checkUserId(tenant, task.userId);
-        return userKnown.chain(() -> tasks.persist(task)).call(() -> outbox.record(task, IntegrationTaskFields.COLLECTION, ChangeOperation.CREATED));
+        UUID userId = fields.guid("user_id");
+        Uni<Void> userKnown = userId == null ? Uni.createFrom().voidItem() : patients.checkUserId(tenant, userId);
+        return userKnown.chain(WriteStamp::now).chain(now -> {
+            IntegrationTask task = new IntegrationTask();
+            task.created(tenant, now);
+            task.status = IntegrationTaskFields.INITIAL_STATUS;
+            task.userId = userId;
+            IntegrationTaskFields.apply(fields, task);
+            return tasks.persist(task).call(() -> outbox.record(task, IntegrationTaskFields.COLLECTION, ChangeOperation.CREATED));
+        });
     }
 
     @Override
     @WithTransaction
     public Uni<IntegrationTask> update(String tenant, UUID id, Fields fields) {
-        return tasks.getInTenant(tenant, id)
+        return tasks.lockForUpdate(tenant, id)
                 .call(task -> {
                     IntegrationTaskFields.apply(fields, task);
-                    task.changed();
                     return tasks.flush().call(() -> outbox.record(task, IntegrationTaskFields.COLLECTION, ChangeOperation.UPDATED));
                 });
     }

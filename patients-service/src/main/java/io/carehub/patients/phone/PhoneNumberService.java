@@ -1,6 +1,6 @@
 package io.carehub.patients.phone;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,8 @@ import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -37,7 +39,7 @@ public class PhoneNumberService implements CollectionService<PhoneNumber> {
 
     @Override
     @WithSession
-    public Uni<List<PhoneNumber>> page(String tenant, FindParameters find) {
+    public Uni<PageRows<PhoneNumber>> page(String tenant, FindParameters find) {
         return phoneNumbers.page(KeysetQuery.of(tenant, find, false));
     }
 
@@ -46,22 +48,22 @@ public class PhoneNumberService implements CollectionService<PhoneNumber> {
     @WithTransaction
     public Uni<PhoneNumber> create(String tenant, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return patients.checkUserId(tenant, userId).chain(() -> insert(tenant, userId, fields));
+        return patients.checkUserId(tenant, userId).chain(WriteStamp::now).chain(now -> insert(tenant, userId, fields, now));
     }
 
     /** In the caller's transaction: a new phone number of the patient {@code userId}, and its change event. */
-    public Uni<PhoneNumber> insert(String tenant, UUID userId, Fields fields) {
+    public Uni<PhoneNumber> insert(String tenant, UUID userId, Fields fields, Instant now) {
         PhoneNumber phone = new PhoneNumber();
-        phone.created(tenant);
+        phone.created(tenant, now);
         phone.userId = userId;
         PhoneNumberFields.apply(fields, phone);
         return persist(phone);
     }
 
     /** In the caller's transaction: the number a patient was created with ({@code phone}), of unspecified type. */
-    public Uni<PhoneNumber> insertNumber(String tenant, UUID userId, String number) {
+    public Uni<PhoneNumber> insertNumber(String tenant, UUID userId, String number, Instant now) {
         PhoneNumber phone = new PhoneNumber();
-        phone.created(tenant);
+        phone.created(tenant, now);
         phone.userId = userId;
         phone.phoneNumber = number;
         phone.phoneNumberType = PhoneNumberFields.UNSPECIFIED_TYPE;
@@ -71,10 +73,9 @@ public class PhoneNumberService implements CollectionService<PhoneNumber> {
     @Override
     @WithTransaction
     public Uni<PhoneNumber> update(String tenant, UUID id, Fields fields) {
-        return phoneNumbers.getInTenant(tenant, id)
+        return phoneNumbers.lockForUpdate(tenant, id)
                 .call(phone -> {
                     PhoneNumberFields.apply(fields, phone);
-                    phone.changed();
                     return phoneNumbers.flush().call(() -> outbox.record(phone, PhoneNumberFields.COLLECTION, ChangeOperation.UPDATED));
                 });
     }

@@ -15,6 +15,7 @@ import io.carehub.commons.paging.Filter;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.paging.PageOf;
+import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.validation.Fields;
@@ -116,7 +117,7 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
         FindParameters find = FindParameters.fromQuery(uriInfo.getQueryParameters(), filters, deletable);
         String tenant = caller.tenant();
         return CsvExport.stream(columns, EXPORT_BATCH,
-                after -> service.page(tenant, find.continuing(after, EXPORT_BATCH))
+                after -> service.page(tenant, find.continuing(after, EXPORT_BATCH)).map(PageRows::rows)
                         .map(rows -> rows.size() > EXPORT_BATCH ? rows.subList(0, EXPORT_BATCH) : rows),
                 TenantResource::cursor, row);
     }

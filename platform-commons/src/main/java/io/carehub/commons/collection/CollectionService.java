@@ -1,9 +1,9 @@
 package io.carehub.commons.collection;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.validation.Fields;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,7 @@ public interface CollectionService<E extends TenantResource> {
     Uni<E> get(String tenant, UUID id);
 
     /** The rows of one Find page: {@code find.page().size() + 1} at most, in {@code (updated_at, id)} order. */
-    Uni<List<E>> page(String tenant, FindParameters find);
+    Uni<PageRows<E>> page(String tenant, FindParameters find);
 
     default Uni<E> create(String tenant, Fields fields) {
         throw new UnsupportedOperationException("no Create");

@@ -1,5 +1,6 @@
 package io.carehub.commons.paging;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,14 +14,18 @@ import java.util.Map;
  */
 public final class KeysetQuery {
 
+    private static final String ORDER = "order by updatedAt, id";
+
     private final String hql;
     private final Map<String, Object> parameters;
     private final int fetchSize;
+    private final Instant to;
 
-    private KeysetQuery(String hql, Map<String, Object> parameters, int fetchSize) {
+    private KeysetQuery(String hql, Map<String, Object> parameters, int fetchSize, Instant to) {
         this.hql = hql;
         this.parameters = parameters;
         this.fetchSize = fetchSize;
+        this.to = to;
     }
 
     /** A Find confined to {@code tenant}: what every collection does. */
@@ -63,8 +68,25 @@ public final class KeysetQuery {
             params.put("afterAt", page.after().updatedAt());
             params.put("afterId", page.after().id());
         }
-        String hql = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by updatedAt, id";
-        return new KeysetQuery(hql, Map.copyOf(params), page.size() + 1);
+        String hql = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + ORDER;
+        return new KeysetQuery(hql, Map.copyOf(params), page.size() + 1, page.to());
+    }
+
+    /**
+     * The same query, holding back every row at or after {@code bound} (the Find horizon: rows a write still in
+     * flight may yet precede), so that no page position ever passes a change not yet committed.
+     */
+    public KeysetQuery before(Instant bound) {
+        String conditions = hql.substring(0, hql.length() - ORDER.length());
+        Map<String, Object> params = new HashMap<>(parameters);
+        params.put("horizon", bound);
+        return new KeysetQuery(conditions + (conditions.isEmpty() ? "" : "and ") + "updatedAt < :horizon " + ORDER,
+                Map.copyOf(params), fetchSize, to);
+    }
+
+    /** The window's {@code page[to]}, or null. */
+    public Instant to() {
+        return to;
     }
 
     public String hql() {

@@ -30,19 +30,33 @@ public abstract class TenantResource {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** A new resource of {@code tenant}: a fresh id and both timestamps now. */
-    public void created(String tenant) {
+    /** A new resource of {@code tenant}: a fresh id and both timestamps {@code now}, the write's {@link WriteStamp}. */
+    public void created(String tenant, Instant now) {
         this.id = UUID.randomUUID();
         this.tenant = tenant;
-        this.createdAt = Timestamps.now();
-        this.updatedAt = createdAt;
+        this.createdAt = now;
+        this.updatedAt = now;
     }
 
-    /** Changed now: {@code updated_at} moves forward, by at least a microsecond. */
-    public void changed() {
-        Instant now = Timestamps.now();
+    /**
+     * Changed by the write stamped {@code now} ({@link WriteStamp}), on a row locked for the write:
+     * {@code updated_at} moves forward, by at least a microsecond, whatever the clock says.
+     */
+    public void changed(Instant now) {
         Instant next = updatedAt.plus(1, ChronoUnit.MICROS);
         this.updatedAt = now.isAfter(next) ? now : next;
+    }
+
+    /** @deprecated stamps with the JVM clock, which Find's hold-back cannot see: use {@link #created(String, Instant)}. */
+    @Deprecated(forRemoval = true)
+    public void created(String tenant) {
+        created(tenant, Timestamps.now());
+    }
+
+    /** @deprecated use {@link #changed(Instant)} on a locked row. */
+    @Deprecated(forRemoval = true)
+    public void changed() {
+        changed(Timestamps.now());
     }
 
     public Cursor cursor() {

@@ -1,6 +1,5 @@
 package io.carehub.scheduling.calendar;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -29,7 +29,7 @@ public class CalendarService implements CollectionService<Calendar> {
 
     @Override
     @WithSession
-    public Uni<List<Calendar>> page(String tenant, FindParameters find) {
+    public Uni<PageRows<Calendar>> page(String tenant, FindParameters find) {
         return calendars.page(KeysetQuery.of(tenant, find, false));
     }
 }

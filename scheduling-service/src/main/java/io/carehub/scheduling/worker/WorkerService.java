@@ -1,6 +1,5 @@
 package io.carehub.scheduling.worker;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,8 @@ import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.validation.Fields;
 import io.carehub.scheduling.calendar.Calendar;
 import io.carehub.scheduling.calendar.CalendarRepository;
@@ -42,7 +43,7 @@ public class WorkerService implements CollectionService<Worker> {
 
     @Override
     @WithSession
-    public Uni<List<Worker>> page(String tenant, FindParameters find) {
+    public Uni<PageRows<Worker>> page(String tenant, FindParameters find) {
         return workers.page(KeysetQuery.of(tenant, find, false));
     }
 
@@ -50,16 +51,18 @@ public class WorkerService implements CollectionService<Worker> {
     @Override
     @WithTransaction
     public Uni<Worker> create(String tenant, Fields fields) {
-        Worker worker = new Worker();
-        worker.created(tenant);
-        WorkerFields.apply(fields, worker);
-        Calendar calendar = new Calendar();
-        calendar.created(tenant);
-        calendar.workerId = worker.id;
-        return workers.persistAndFlush(worker)
-                .call(() -> calendars.persistAndFlush(calendar))
-                .call(() -> outbox.record(worker, "workers", ChangeOperation.CREATED))
-                .call(() -> outbox.record(calendar, "calendars", ChangeOperation.CREATED))
+        return WriteStamp.now().chain(now -> {
+            Worker worker = new Worker();
+            worker.created(tenant, now);
+            WorkerFields.apply(fields, worker);
+            Calendar calendar = new Calendar();
+            calendar.created(tenant, now);
+            calendar.workerId = worker.id;
+            return workers.persistAndFlush(worker)
+                    .call(() -> calendars.persistAndFlush(calendar))
+                    .call(() -> outbox.record(worker, "workers", ChangeOperation.CREATED))
+                    .call(() -> outbox.record(calendar, "calendars", ChangeOperation.CREATED));
+        })
                 .onFailure(e -> DatabaseErrors.isUniqueViolation(e, EMAIL_UNIQUE_INDEX))
                 .transform(e -> duplicateEmail());
     }
@@ -67,10 +70,9 @@ public class WorkerService implements CollectionService<Worker> {
     @Override
     @WithTransaction
     public Uni<Worker> update(String tenant, UUID id, Fields fields) {
-        return workers.getInTenant(tenant, id)
+        return workers.lockForUpdate(tenant, id)
                 .call(worker -> {
                     WorkerFields.apply(fields, worker);
-                    worker.changed();
                     return workers.flush()
                             .call(() -> outbox.record(worker, "workers", ChangeOperation.UPDATED));
                 })
