@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.carehub.commons.outbox.ChangeTopics;
 import io.carehub.commons.testing.TestKafka;
 import io.carehub.commons.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -108,7 +113,7 @@ public final class TestEvents {
         return id;
     }
 
-    /** Waits until patients-service has stored the worker in {@code known_workers}; fails after the deadline. */
+    /** Waits until patients-service has stored the worker in {@code known_references}; fails after the deadline. */
     public static void awaitKnown(Pool pool, String tenant, UUID workerId) {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (!isKnown(pool, tenant, workerId)) {
@@ -120,7 +125,7 @@ public final class TestEvents {
     }
 
     public static boolean isKnown(Pool pool, String tenant, UUID workerId) {
-        return pool.preparedQuery("SELECT 1 FROM known_workers WHERE tenant = $1 AND worker_id = $2")
+        return pool.preparedQuery("SELECT 1 FROM known_references WHERE collection = 'workers' AND tenant = $1 AND id = $2")
                 .execute(Tuple.of(tenant, workerId)).await().atMost(Duration.ofSeconds(10)).size() == 1;
     }
 
@@ -136,7 +141,9 @@ public final class TestEvents {
         return event;
     }
 
+    /** Publishes to a change topic, which is compacted like every change topic (made so first if need be). */
     public static void publish(String topic, String key, String value) {
+        ensureCompacted(topic);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -149,6 +156,22 @@ public final class TestEvents {
         }
     }
 
+    private static final Set<String> COMPACTED = ConcurrentHashMap.newKeySet();
+
+    private static void ensureCompacted(String topic) {
+        if (COMPACTED.contains(topic)) {
+            return;
+        }
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            ChangeTopics.ensureCompacted(admin, topic);
+            COMPACTED.add(topic);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make " + topic + " compacted", e);
+        }
+    }
+
     public static JsonNode json(String text) {
         try {
             return TestApi.JSON.readTree(text);
@@ -158,7 +181,7 @@ public final class TestEvents {
     }
 
     /** Between two looks at something that changes asynchronously. */
-    static void pause() {
+    public static void pause() {
         try {
             Thread.sleep(50);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.carehub.patients.patient;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -7,37 +8,38 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.collection.CollectionService;
-import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.persistence.WriteStamp;
+import io.carehub.commons.references.References;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.customdata.CustomDataTypeRecordService;
 import io.carehub.patients.email.EmailAddressService;
-import io.carehub.patients.events.KnownWorkerRepository;
 import io.carehub.patients.externalid.ExternalIdService;
 import io.carehub.patients.phone.PhoneNumberService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class PatientService implements CollectionService<Patient> {
 
     private final PatientRepository patients;
-    private final KnownWorkerRepository knownWorkers;
+    private final References references;
     private final PhoneNumberService phoneNumbers;
     private final EmailAddressService emailAddresses;
     private final ExternalIdService externalIds;
     private final CustomDataTypeRecordService customData;
     private final Outbox outbox;
 
-    public PatientService(PatientRepository patients, KnownWorkerRepository knownWorkers,
+    public PatientService(PatientRepository patients, References references,
             PhoneNumberService phoneNumbers, EmailAddressService emailAddresses, ExternalIdService externalIds,
             CustomDataTypeRecordService customData, Outbox outbox) {
         this.patients = patients;
-        this.knownWorkers = knownWorkers;
+        this.references = references;
         this.phoneNumbers = phoneNumbers;
         this.emailAddresses = emailAddresses;
         this.externalIds = externalIds;
@@ -53,64 +55,62 @@ public class PatientService implements CollectionService<Patient> {
 
     @Override
     @WithSession
-    public Uni<List<Patient>> page(String tenant, FindParameters find) {
+    public Uni<PageRows<Patient>> page(String tenant, FindParameters find) {
         return patients.page(KeysetQuery.of(tenant, find, false));
     }
 
     /**
      * A new patient and the records its Create names ({@code email}, {@code phone}, {@code phone_numbers},
      * {@code email_addresses}, {@code external_ids}, {@code custom_data_type_records}), with one change
-     * event each, in one transaction: all of them or, on any failure, none.
+     * event each, in one transaction: all of them or, on any failure, none. The coach is checked first, outside
+     * the transaction: that may ask scheduling-service.
      */
     @Override
-    @WithTransaction
     public Uni<Patient> create(String tenant, Fields fields) {
-        Patient patient = new Patient();
-        patient.created(tenant);
-        PatientFields.apply(fields, patient);
-        // Flushed first: the records below reference it (foreign keys Hibernate does not know of).
-        return checkCoach(tenant, patient.coachId)
-                .chain(() -> patients.persistAndFlush(patient))
-                .call(() -> outbox.record(patient, PatientFields.COLLECTION, ChangeOperation.CREATED))
-                .call(() -> createRelated(tenant, patient.id, fields))
-                .replaceWith(patient);
+        return checkCoach(tenant, fields).chain(() -> Panache.withTransaction(() -> WriteStamp.now().chain(now -> {
+            Patient patient = new Patient();
+            patient.created(tenant, now);
+            PatientFields.apply(fields, patient);
+            // Flushed first: the records below reference it (foreign keys Hibernate does not know of).
+            return patients.persistAndFlush(patient)
+                    .call(() -> outbox.record(patient, PatientFields.COLLECTION, ChangeOperation.CREATED))
+                    .call(() -> createRelated(tenant, patient.id, fields, now))
+                    .replaceWith(patient);
+        })));
     }
 
     @Override
-    @WithTransaction
     public Uni<Patient> update(String tenant, UUID id, Fields fields) {
-        return patients.getInTenant(tenant, id)
-                .call(patient -> checkCoach(tenant, fields.guid("coach_id")))
+        return checkCoach(tenant, fields).chain(() -> Panache.withTransaction(() -> patients.lockForUpdate(tenant, id)
                 .call(patient -> {
                     PatientFields.apply(fields, patient);
-                    patient.changed();
                     return patients.flush().call(() -> outbox.record(patient, PatientFields.COLLECTION, ChangeOperation.UPDATED));
-                });
+                })));
     }
 
     /** In request order, one after another: a session runs one statement at a time. */
-    private Uni<Void> createRelated(String tenant, UUID patientId, Fields fields) {
+    private Uni<Void> createRelated(String tenant, UUID patientId, Fields fields, Instant now) {
         Uni<Void> done = Uni.createFrom().voidItem();
         if (fields.string("email") != null) {
-            done = then(done, () -> emailAddresses.insertAddress(tenant, patientId, fields.string("email")));
+            done = then(done, () -> emailAddresses.insertAddress(tenant, patientId, fields.string("email"), now));
         }
         if (fields.string("phone") != null) {
-            done = then(done, () -> phoneNumbers.insertNumber(tenant, patientId, fields.string("phone")));
+            done = then(done, () -> phoneNumbers.insertNumber(tenant, patientId, fields.string("phone"), now));
         }
         for (Fields phone : fields.<Fields>list("phone_numbers")) {
-            done = then(done, () -> phoneNumbers.insert(tenant, patientId, phone));
+            done = then(done, () -> phoneNumbers.insert(tenant, patientId, phone, now));
         }
         for (Fields email : fields.<Fields>list("email_addresses")) {
-            done = then(done, () -> emailAddresses.insert(tenant, patientId, email));
+            done = then(done, () -> emailAddresses.insert(tenant, patientId, email, now));
         }
         List<Fields> ids = fields.list("external_ids");
         for (int i = 0; i < ids.size(); i++) {
             Fields externalId = ids.get(i);
             String path = ".external_ids[" + i + "]";
-            done = then(done, () -> externalIds.insertForPatient(tenant, patientId, externalId, path));
+            done = then(done, () -> externalIds.insertForPatient(tenant, patientId, externalId, path, now));
         }
         for (Fields record : fields.<Fields>list("custom_data_type_records")) {
-            done = then(done, () -> customData.insert(tenant, patientId, record));
+            done = then(done, () -> customData.insert(tenant, patientId, record, now));
         }
         return done;
     }
@@ -119,13 +119,8 @@ public class PatientService implements CollectionService<Patient> {
         return before.chain(() -> next.get().replaceWithVoid());
     }
 
-    /** A coach must be a worker of the tenant (a null coach_id is no coach). */
-    private Uni<Void> checkCoach(String tenant, UUID coachId) {
-        if (coachId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return knownWorkers.isKnown(tenant, coachId)
-                .chain(known -> known ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(ApiException.referenceNotFound("coach_id")));
+    /** A coach must be a worker of the tenant (a null or absent coach_id names none). */
+    private Uni<Void> checkCoach(String tenant, Fields fields) {
+        return references.require(tenant, "workers", fields.guid("coach_id"), "coach_id");
     }
 }

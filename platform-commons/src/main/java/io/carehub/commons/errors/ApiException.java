@@ -1,5 +1,6 @@
 package io.carehub.commons.errors;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,13 +10,19 @@ import java.util.List;
 public class ApiException extends RuntimeException {
 
     private final List<ApiError> errors;
+    private final Duration retryAfter;
 
     public ApiException(List<ApiError> errors) {
+        this(errors, null);
+    }
+
+    private ApiException(List<ApiError> errors, Duration retryAfter) {
         super(errors.isEmpty() ? "error" : errors.get(0).detail(), null, false, false);
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("an ApiException needs at least one error");
         }
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
     }
 
     public ApiException(ApiError error) {
@@ -28,6 +35,16 @@ public class ApiException extends RuntimeException {
 
     public int status() {
         return errors.get(0).status();
+    }
+
+    /** When the client may try again ({@code Retry-After}), or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** {@code 503}: something this request needs cannot be reached now; the client may retry after {@code retryAfter}. */
+    public static ApiException unavailable(String detail, Duration retryAfter) {
+        return new ApiException(List.of(ApiError.of(ErrorCode.SERVICE_UNAVAILABLE, detail)), retryAfter);
     }
 
     public static ApiException notFound() {

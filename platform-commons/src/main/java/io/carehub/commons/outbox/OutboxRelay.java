@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,13 +67,16 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private PgSubscriber subscriber;
 
-    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry metrics,
+    private final String topic;
+
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry metrics, Outbox outbox,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> dbUser,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> dbPassword) {
         this.pool = pool;
         this.vertx = vertx;
+        this.topic = outbox.topic();
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.reactiveUrl = reactiveUrl;
@@ -89,6 +94,9 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerProperties());
+        Thread compaction = new Thread(this::ensureCompactedTopic, "outbox-topic");
+        compaction.setDaemon(true);
+        compaction.start();
         PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
         dbUser.ifPresent(options::setUser);
         dbPassword.ifPresent(options::setPassword);
@@ -180,6 +188,32 @@ public class OutboxRelay {
     private Uni<Void> delete(SqlConnection conn, List<Row> batch) {
         UUID[] ids = batch.stream().map(r -> r.getUUID("id")).toArray(UUID[]::new);
         return conn.preparedQuery("DELETE FROM outbox_events WHERE id = ANY($1)").execute(Tuple.of(ids)).replaceWithVoid();
+    }
+
+    /** The service's change topic is compacted ({@link ChangeTopics}); retried until Kafka answers. */
+    private void ensureCompactedTopic() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "outbox-topic");
+        try (Admin admin = Admin.create(p)) {
+            while (!stopped) {
+                try {
+                    ChangeTopics.ensureCompacted(admin, topic);
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    LOG.warnf("outbox: cannot make %s compacted yet (%s); retrying", topic, e.getClass().getSimpleName());
+                    try {
+                        Thread.sleep(5000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private Properties producerProperties() {

@@ -1,13 +1,15 @@
-package io.carehub.patients.events;
+package io.carehub.commons.references;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,41 +25,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.carehub.commons.validation.Types;
-import io.carehub.patients.config.WorkerEventsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Keeps {@code known_workers}, the workers a patient's {@code coach_id} may name, from scheduling-service's
- * change events ({@code scheduling-service.changes}: {@code workers.created}/{@code updated} add a worker,
- * {@code workers.deleted} removes one).
+ * Feeds {@link KnownReferences} from the owners' change topics ({@link ReferencesConfig}): a
+ * {@code created}/{@code updated} event of a referenced collection makes its id known, a {@code deleted} one
+ * forgets it. The topics are compacted ({@code cleanup.policy=compact}), and a new consumer group starts at their
+ * beginning, so a service deployed later, or whose database was rebuilt, learns every id ever made.
  * <p>
- * Why a local table rather than a call to scheduling-service's API: a patient write never depends on
- * scheduling-service being up, and costs one indexed lookup in our own database. The price is that the
- * table is <em>eventually</em> consistent: a worker created a moment ago may be unknown here until its
- * event has gone through scheduling-service's outbox relay and this consumer (normally well under a
- * second), and a patient created with its id in that window is refused with {@code 404 resource_not_found}
- * (retrying succeeds). It also only knows workers whose events are still in the topic when this service
- * first consumes it; a fresh deployment beside an older scheduling-service must be seeded.
- * <p>
- * At least once: a batch is stored, then its offsets are committed; a batch that cannot be stored is
- * retried from its first record. Storing is idempotent ({@code ON CONFLICT DO NOTHING}), so a redelivered
- * event does no harm. The consumer runs on its own thread (a Kafka consumer blocks), in the group
- * {@code patients-service}, so that replicas share the partitions.
+ * At least once: a batch is stored, then its offsets are committed; a batch that cannot be stored is retried
+ * from its first record. The consumer runs on its own thread (a Kafka consumer blocks), in the service's group,
+ * so that replicas share the partitions. Events are only a feed: {@link References} asks the owner about an id
+ * they have not brought yet, so a reference check never waits for them.
  */
 @ApplicationScoped
-public class WorkerEventsConsumer {
+public class ReferenceFeed {
 
-    private static final Logger LOG = Logger.getLogger(WorkerEventsConsumer.class);
+    private static final Logger LOG = Logger.getLogger(ReferenceFeed.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Pool pool;
-    private final WorkerEventsConfig config;
+    private final KnownReferences known;
+    private final ReferencesConfig config;
+    private final String groupId;
     private final String bootstrapServers;
     private final Counter stored;
 
@@ -65,28 +59,47 @@ public class WorkerEventsConsumer {
     private KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    public WorkerEventsConsumer(Pool pool, WorkerEventsConfig config, MeterRegistry metrics,
+    @Inject
+    public ReferenceFeed(KnownReferences known, ReferencesConfig config, MeterRegistry metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.pool = pool;
-        this.config = config;
-        this.bootstrapServers = bootstrapServers;
-        this.stored = Counter.builder("carehub.worker.events.stored")
-                .description("Worker change events stored into known_workers").register(metrics);
+        this(known, config, config.groupId(), metrics, bootstrapServers);
     }
 
-    void start(@Observes StartupEvent event) {
-        if (!config.enabled()) {
-            LOG.info("worker events consumer disabled: coach_id is checked against known_workers as it stands");
+    /** A feed in a group of its own (tests: a service that starts on an empty database). */
+    public ReferenceFeed(KnownReferences known, ReferencesConfig config, String groupId, MeterRegistry metrics,
+            String bootstrapServers) {
+        this.known = known;
+        this.config = config;
+        this.groupId = groupId;
+        this.bootstrapServers = bootstrapServers;
+        this.stored = Counter.builder("carehub.references.events.stored")
+                .description("Change events of referenced collections stored into known_references").register(metrics);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.collections().isEmpty()) {
             return;
         }
+        if (!config.consume()) {
+            LOG.info("reference feed disabled: unknown ids are asked of their owners");
+            return;
+        }
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void start() {
         consumer = new KafkaConsumer<>(consumerProperties());
         running = true;
-        thread = new Thread(this::run, "worker-events-consumer");
+        thread = new Thread(this::run, "reference-feed");
         thread.setDaemon(true);
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    public synchronized void stop() {
         if (!running) {
             return;
         }
@@ -101,7 +114,7 @@ public class WorkerEventsConsumer {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(config.topic()));
+            consumer.subscribe(config.collections().values().stream().map(ReferencesConfig.Owner::topic).distinct().toList());
             while (running) {
                 ConsumerRecords<String, String> records = ConsumerRecords.empty();
                 try {
@@ -114,7 +127,7 @@ public class WorkerEventsConsumer {
                     throw e;
                 } catch (RuntimeException e) {
                     // The database or Kafka failed us, or the group rebalanced: nothing is lost, the batch comes again.
-                    LOG.warnf("worker events: batch not stored, retried from its first record: %s", e.getMessage());
+                    LOG.warnf("reference feed: batch not stored, retried from its first record: %s", e.getClass().getSimpleName());
                     rewind(records);
                     pause(config.retryBackoff());
                 }
@@ -126,38 +139,35 @@ public class WorkerEventsConsumer {
         }
     }
 
-    /** Stores what a batch says about workers; events of other resources are skipped. */
+    /** Stores what a batch says about referenced collections; events of other collections are skipped. */
     private void store(ConsumerRecords<String, String> records) {
-        List<Tuple> known = new ArrayList<>();
+        Map<String, ReferencesConfig.Owner> collections = config.collections();
+        List<Tuple> made = new ArrayList<>();
         List<Tuple> gone = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             JsonNode data = dataOf(record);
-            if (data == null || !"workers".equals(data.path("resource").asText())) {
+            String collection = data == null ? null : data.path("resource").asText("");
+            ReferencesConfig.Owner owner = collection == null ? null : collections.get(collection);
+            if (owner == null || !owner.topic().equals(record.topic())) {
                 continue;
             }
             String tenant = data.path("tenant").asText("");
             UUID id = Types.parseGuid(data.path("id").asText(""));
             if (tenant.isBlank() || id == null) {
-                LOG.warnf("worker events: skipped a workers event without tenant or id at %s-%d@%d", record.topic(),
+                LOG.warnf("reference feed: skipped an event without tenant or id at %s-%d@%d", record.topic(),
                         record.partition(), record.offset());
                 continue;
             }
             switch (data.path("operation").asText("")) {
-                case "created", "updated" -> known.add(Tuple.of(tenant, id));
-                case "deleted" -> gone.add(Tuple.of(tenant, id));
-                default -> LOG.warnf("worker events: skipped a workers event of unknown operation at %s-%d@%d",
-                        record.topic(), record.partition(), record.offset());
+                case "created", "updated" -> made.add(Tuple.of(collection, tenant, id));
+                case "deleted" -> gone.add(Tuple.of(collection, tenant, id));
+                default -> LOG.warnf("reference feed: skipped an event of unknown operation at %s-%d@%d", record.topic(),
+                        record.partition(), record.offset());
             }
         }
-        if (!known.isEmpty()) {
-            pool.preparedQuery("INSERT INTO known_workers (tenant, worker_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                    .executeBatch(known).await().atMost(STORE_TIMEOUT);
-        }
-        if (!gone.isEmpty()) {
-            pool.preparedQuery("DELETE FROM known_workers WHERE tenant = $1 AND worker_id = $2")
-                    .executeBatch(gone).await().atMost(STORE_TIMEOUT);
-        }
-        stored.increment(known.size() + gone.size());
+        known.remember(made).await().atMost(STORE_TIMEOUT);
+        known.forget(gone).await().atMost(STORE_TIMEOUT);
+        stored.increment(made.size() + gone.size());
     }
 
     /** The {@code data} of a CloudEvent, or null for a record that is not one (skipped: retrying cannot help). */
@@ -173,7 +183,7 @@ public class WorkerEventsConsumer {
         } catch (java.io.IOException e) {
             // reported below
         }
-        LOG.warnf("worker events: skipped a record that is not a CloudEvent at %s-%d@%d", record.topic(),
+        LOG.warnf("reference feed: skipped a record that is not a CloudEvent at %s-%d@%d", record.topic(),
                 record.partition(), record.offset());
         return null;
     }
@@ -201,10 +211,10 @@ public class WorkerEventsConsumer {
     private Properties consumerProperties() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-worker-events");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-references");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // A new group starts from the oldest event still kept, to learn of every worker it can.
+        // A new group reads the compacted topics from their beginning: every id ever made.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
