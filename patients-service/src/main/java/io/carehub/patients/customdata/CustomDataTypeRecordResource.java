@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.export.CsvExport;
@@ -32,6 +33,8 @@ import io.smallrye.mutiny.Uni;
  * Custom data type records (API.md §4): Get, Find (filters {@code user_id}, {@code type_name}), Create and
  * Update, each about a patient ({@code user_id}).
  */
+// A client that goes away does not cut the work short: a write and its session finish (API.md: nothing half-done).
+@Cancellable(false)
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "custom_data_type_records")

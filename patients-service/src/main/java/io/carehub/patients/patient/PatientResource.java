@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.errors.ApiError;
@@ -38,6 +39,8 @@ import io.smallrye.mutiny.Uni;
  * Patients (API.md §4): Get, Find, Create and Update. Create may make the patient's phone numbers, email
  * addresses, external ids and custom data type records with it, each of which needs its collection's write scope.
  */
+// A client that goes away does not cut the work short: a write and its session finish (API.md: nothing half-done).
+@Cancellable(false)
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "patients")

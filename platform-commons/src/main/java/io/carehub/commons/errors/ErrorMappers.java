@@ -1,12 +1,14 @@
 package io.carehub.commons.errors;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,9 +16,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.carehub.commons.security.Scopes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Maps every failure to the API's {@code errors} body (API.md §2). Needs
@@ -25,6 +30,12 @@ import io.quarkus.security.UnauthorizedException;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    private final CurrentIdentityAssociation identities;
+
+    public ErrorMappers(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
 
     public static Response response(ErrorCode code, String detail) {
         return response(List.of(ApiError.of(code, detail)), code.status());
@@ -36,7 +47,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return response(e.errors(), e.status());
+        Response response = response(e.errors(), e.status());
+        if (e.retryAfter() == null) {
+            return response;
+        }
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     @ServerExceptionMapper
@@ -75,9 +91,39 @@ public class ErrorMappers {
         return response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json");
     }
 
+    /**
+     * The media type is matched before the endpoint's scopes are checked, so an unmatched {@code Accept} would tell
+     * anyone which media types an endpoint has. Only a caller who may use the endpoint learns that (406); the
+     * others get what the endpoint would answer them: 401 without a valid token, 403 without the scope.
+     */
     @ServerExceptionMapper
-    public Response notAcceptable(NotAcceptableException e) {
-        return response(ErrorCode.NOT_ACCEPTABLE, "the requested media type is not available");
+    public Uni<Response> notAcceptable(NotAcceptableException e, ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return identities.getDeferredIdentity()
+                .map(identity -> {
+                    if (identity.isAnonymous()) {
+                        return unauthorizedResponse();
+                    }
+                    if (!mayUse(identity.getRoles(), path)) {
+                        return response(ErrorCode.FORBIDDEN, "the access token lacks the scope this needs");
+                    }
+                    return response(ErrorCode.NOT_ACCEPTABLE, "the requested media type is not available");
+                })
+                .onFailure().recoverWithItem(ErrorMappers::unauthorizedResponse);
+    }
+
+    /** Whether scopes {@code roles} may use some endpoint at {@code path} ({@code /v1/exports/<c>} needs {@code <c>.read}). */
+    static boolean mayUse(Set<String> roles, String path) {
+        String[] parts = path.replaceFirst("^/", "").split("/");
+        if (parts.length < 2 || !"v1".equals(parts[0]) || roles.contains(Scopes.ALL)) {
+            return !roles.isEmpty();
+        }
+        if ("exports".equals(parts[1])) {
+            return parts.length > 2 && roles.contains(Scopes.read(parts[2]));
+        }
+        String collection = parts[1];
+        return roles.contains(Scopes.read(collection)) || roles.contains(Scopes.write(collection))
+                || roles.contains(Scopes.ADMIN) || roles.contains(Scopes.WEBHOOKS);
     }
 
     @ServerExceptionMapper
