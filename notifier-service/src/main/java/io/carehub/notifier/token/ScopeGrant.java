@@ -8,8 +8,10 @@ import io.carehub.commons.security.Scopes;
 
 /**
  * Which scopes an access token gets (API.md §1, Scopes): those the assertion asks for in {@code scope}
- * (space-separated), each of which the client must hold, or else all of the client's. {@code all} covers
- * every {@code <collection>.read} and {@code <collection>.write}, but not {@code admin} nor {@code webhooks}.
+ * (space-separated), each of which must exist ({@link Scopes#exists}: {@code patients:read} or
+ * {@code no_such_collection.read} do not) and be held by the client ({@link Scopes#covers}: {@code all}
+ * covers every collection scope and {@code webhooks}, never {@code admin} or {@code operator}); or else all
+ * of the client's.
  */
 final class ScopeGrant {
 
@@ -29,22 +31,14 @@ final class ScopeGrant {
         }
         Set<String> granted = new LinkedHashSet<>();
         for (String scope : text.strip().split("\\s+")) {
-            if (!Scopes.isWellFormed(scope)) {
+            if (!Scopes.exists(scope)) {
                 throw OAuthError.invalidScope("unknown scope " + scope);
             }
-            if (!covers(clientScopes, scope)) {
+            if (!Scopes.covers(clientScopes, scope)) {
                 throw OAuthError.invalidScope("the client may not have the scope " + scope);
             }
             granted.add(scope);
         }
         return List.copyOf(granted);
-    }
-
-    static boolean covers(List<String> clientScopes, String scope) {
-        if (clientScopes.contains(scope)) {
-            return true;
-        }
-        boolean collectionScope = !Scopes.ALL.equals(scope) && !Scopes.ADMIN.equals(scope) && !Scopes.WEBHOOKS.equals(scope);
-        return collectionScope && clientScopes.contains(Scopes.ALL);
     }
 }

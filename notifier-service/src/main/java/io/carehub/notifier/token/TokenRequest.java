@@ -7,8 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The two fields of a token request, {@code grant_type} and {@code assertion}, from a form body (RFC 6749)
@@ -20,7 +23,8 @@ public record TokenRequest(String grantType, String assertion) {
     static final String GRANT_TYPE = "grant_type";
     static final String ASSERTION = "assertion";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A field given twice is refused, not resolved by "last wins": the form body refuses it too. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     public static TokenRequest parse(String body, String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
@@ -75,6 +79,11 @@ public record TokenRequest(String grantType, String assertion) {
         JsonNode json;
         try {
             json = JSON.readTree(body);
+        } catch (StreamReadException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                throw OAuthError.invalidRequest("the body gives a field more than once");
+            }
+            throw OAuthError.invalidRequest("the body is not valid JSON");
         } catch (JsonProcessingException e) {
             throw OAuthError.invalidRequest("the body is not valid JSON");
         }

@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The JWT-bearer grant (RFC 7523, API.md §1): reads the assertion's {@code iss}, finds that client (not
  * disabled, not deleted), verifies the assertion with the client's secret, settles the scopes, refuses a
- * replayed {@code jti}, and issues an access token for the client's tenant.
+ * replayed {@code jti} (or a jti-less assertion past its window), and issues an access token for the client's
+ * tenant.
  */
 @ApplicationScoped
 public class TokenService {
@@ -51,7 +52,7 @@ public class TokenService {
                     List<String> scopes = ScopeGrant.grant(found.client().scopes, claims.getClaimValue("scope"));
                     return new Grant(found.client(), claims, scopes);
                 })
-                .call(grant -> refuseReplay(grant.claims(), clientId))
+                .call(grant -> refuseReplay(assertion, grant.claims(), clientId))
                 .map(grant -> {
                     TokenResponse token = issuer.issue(clientId, grant.client().tenant, grant.scopes());
                     LOG.debugf("access token issued to client %s (tenant %s, scope %s)", clientId, grant.client().tenant,
@@ -60,23 +61,35 @@ public class TokenService {
                 });
     }
 
-    private Uni<Void> refuseReplay(JwtClaims claims, String clientId) {
+    /**
+     * A jti is good once within its exp; an assertion without one, any number of times but only within
+     * {@link ReplayGuard#JTI_LESS_WINDOW} of its first use (API.md §1 keeps jti optional for PyJWT clients).
+     */
+    private Uni<Void> refuseReplay(String assertion, JwtClaims claims, String clientId) {
+        String jti;
+        Instant validUntil;
         try {
-            String jti = claims.getJwtId();
-            if (jti == null) {
-                return Uni.createFrom().voidItem();
-            }
+            jti = claims.getJwtId();
             // Acceptable until exp plus the leeway: remembered that long.
-            Instant validUntil = Instant.ofEpochSecond(claims.getExpirationTime().getValue())
+            validUntil = Instant.ofEpochSecond(claims.getExpirationTime().getValue())
                     .plusSeconds(AssertionVerifier.LEEWAY_SECONDS);
-            return replays.firstUse(clientId, jti, validUntil).invoke(first -> {
-                if (!first) {
-                    LOG.debugf("assertion refused: jti replayed by client %s", clientId);
-                    throw OAuthError.invalidGrant("the assertion's jti was already used");
-                }
-            }).replaceWithVoid();
         } catch (MalformedClaimException e) {
             throw OAuthError.invalidGrant("the assertion has a malformed claim");
         }
+        if (jti == null) {
+            return replays.withinJtiLessWindow(clientId, assertion, validUntil).invoke(within -> {
+                if (!within) {
+                    LOG.debugf("assertion refused: jti-less assertion of client %s reused after its window", clientId);
+                    throw OAuthError.invalidGrant("an assertion without jti may be used only within "
+                            + ReplayGuard.JTI_LESS_WINDOW.toMinutes() + " minutes of its first use; send a new one (or a jti)");
+                }
+            }).replaceWithVoid();
+        }
+        return replays.firstUse(clientId, jti, validUntil).invoke(first -> {
+            if (!first) {
+                LOG.debugf("assertion refused: jti replayed by client %s", clientId);
+                throw OAuthError.invalidGrant("the assertion's jti was already used");
+            }
+        }).replaceWithVoid();
     }
 }

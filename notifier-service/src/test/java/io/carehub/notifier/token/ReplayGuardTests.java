@@ -41,6 +41,32 @@ class ReplayGuardTests {
         requestToken(assertion).statusCode(400).body("error", equalTo("invalid_grant"));
     }
 
+    /**
+     * Issue 8 item 9: an assertion without jti (the reference's PyJWT example sends none, with exp up to an hour
+     * ahead) is accepted, but only within 5 minutes of its first use; a fresh one is fine again.
+     */
+    @Test
+    void anAssertionWithoutJtiIsGoodOnlyWithinFiveMinutesOfItsFirstUse() {
+        Client client = TestClients.create(tenant, "all");
+        String reused = assertion(client.clientId()).expiresIn(3600).signedWith(client.secret());
+        requestToken(reused).statusCode(200);
+        requestToken(reused).statusCode(200);
+        pool.preparedQuery("UPDATE used_assertions SET first_used_at = now() - interval '5 minutes 1 second'"
+                + " WHERE client_id = $1").execute(Tuple.of(client.clientId())).await().atMost(Duration.ofSeconds(10));
+        requestToken(reused).statusCode(400).body("error", equalTo("invalid_grant"))
+                .body("error_description", equalTo("an assertion without jti may be used only within 5 minutes of its"
+                        + " first use; send a new one (or a jti)"));
+        // Still refused after the purge: it is remembered until its exp, not its window.
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> replays.purgeExpired());
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+        requestToken(reused).statusCode(400).body("error", equalTo("invalid_grant"));
+        // (Another exp, so that it is not the same assertion made within the same second.)
+        requestToken(assertion(client.clientId()).expiresIn(3500).signedWith(client.secret())).statusCode(200);
+    }
+
     @Test
     void thePurgeForgetsExpiredAssertionIdsOnly() throws Throwable {
         String clientId = "purge-" + UUID.randomUUID();

@@ -154,11 +154,71 @@ class TokenResourceTests {
                 .body("error_description", equalTo("unknown scope nonsense"));
     }
 
+    /** API.md §1: all grants everything except admin (and operator), webhooks included. */
     @Test
-    void allCoversNeitherAdminNorWebhooks() {
+    void allCoversWebhooksButNeitherAdminNorOperator() {
         Client client = TestClients.create(tenant, "all");
-        refused(requestToken(assertion(client.clientId()).scope("admin").signedWith(client.secret())), "invalid_scope");
-        refused(requestToken(assertion(client.clientId()).scope("webhooks").signedWith(client.secret())), "invalid_scope");
+        requestToken(assertion(client.clientId()).scope("webhooks").signedWith(client.secret()))
+                .statusCode(200).body("scope", equalTo("webhooks"));
+        requestToken(assertion(client.clientId()).scope("all webhooks patients.read").signedWith(client.secret()))
+                .statusCode(200).body("scope", equalTo("all webhooks patients.read"));
+        refused(requestToken(assertion(client.clientId()).scope("admin").signedWith(client.secret())), "invalid_scope")
+                .body("error_description", equalTo("the client may not have the scope admin"));
+        refused(requestToken(assertion(client.clientId()).scope("operator").signedWith(client.secret())), "invalid_scope")
+                .body("error_description", equalTo("the client may not have the scope operator"));
+        Client admin = TestClients.create(tenant, "admin");
+        refused(requestToken(assertion(admin.clientId()).scope("operator").signedWith(admin.secret())), "invalid_scope");
+    }
+
+    /** API.md §1: a scope that does not exist is invalid_scope, even for a client holding all. */
+    @Test
+    void aScopeThatDoesNotExistIsInvalidScopeWhateverItsSpelling() {
+        Client client = TestClients.create(tenant, "all", "admin", "webhooks");
+        for (String scope : List.of("no_such_collection.read", "patients:read", "PATIENTS.read", "patients.delete",
+                "patients.READ", "api_clients.read", "webhook_subscriptions.write", "Admin", ".read")) {
+            refused(requestToken(assertion(client.clientId()).scope("patients.read " + scope).signedWith(client.secret())),
+                    "invalid_scope").body("error_description", equalTo("unknown scope " + scope));
+        }
+        requestToken(assertion(client.clientId()).scope("patients.read calendar_events.write admin").signedWith(client.secret()))
+                .statusCode(200).body("scope", equalTo("patients.read calendar_events.write admin"));
+    }
+
+    /** Issue 8 item 8: a JSON body giving a field twice is refused, like a form body doing so, never a 500. */
+    @Test
+    void aJsonBodyWithADuplicateKeyIsInvalidRequest() {
+        Client client = TestClients.create(tenant, "all");
+        String assertion = assertion(client.clientId()).signedWith(client.secret());
+        refused(given().contentType(ContentType.JSON).body("{\"grant_type\": \"" + JWT_BEARER + "\", \"assertion\": \""
+                + assertion + "\", \"assertion\": \"" + assertion + "\"}").post("/v1/token").then(), "invalid_request")
+                .body("error_description", equalTo("the body gives a field more than once"));
+        refused(given().contentType(ContentType.JSON).body("{\"grant_type\": \"x\", \"grant_type\": \"" + JWT_BEARER
+                + "\", \"assertion\": \"" + assertion + "\"}").post("/v1/token").then(), "invalid_request");
+        refused(given().contentType(ContentType.JSON).body("{\"grant_type\": \"" + JWT_BEARER + "\", \"assertion\": \""
+                + assertion + "\", \"other\": {\"a\": 1, \"a\": 2}}").post("/v1/token").then(), "invalid_request");
+        refused(given().contentType(ContentType.URLENC).body("grant_type=" + JWT_BEARER + "&assertion=" + assertion
+                + "&assertion=" + assertion).post("/v1/token").then(), "invalid_request");
+    }
+
+    /** Bad input of every other kind is a 400 of RFC 6749, never a 500. */
+    @Test
+    void malformedTokenRequestsAre400NeverA500() {
+        Client client = TestClients.create(tenant, "all");
+        refused(given().contentType(ContentType.URLENC).body("grant_type=%zz&assertion=%").post("/v1/token").then(),
+                "invalid_request");
+        refused(given().contentType(ContentType.JSON).body("{\"grant_type\": \"" + JWT_BEARER + "\", \"assertion\": \"a\u0000b\"}")
+                .post("/v1/token").then(), "invalid_request");
+        refused(given().contentType(ContentType.JSON).body("{\"grant_type\": \"" + JWT_BEARER + "\", \"assertion\": \"a\\u0000b\"}")
+                .post("/v1/token").then(), "invalid_grant");
+        refused(given().contentType(ContentType.JSON).body("[".repeat(5000)).post("/v1/token").then(), "invalid_request");
+        for (var claim : List.<Object[]>of(new Object[] { "exp", "tomorrow" }, new Object[] { "exp", 1e300 },
+                new Object[] { "iat", "now" }, new Object[] { "jti", 7 }, new Object[] { "jti", "" }, new Object[] { "scope", 7 },
+                new Object[] { "aud", 7 }, new Object[] { "nbf", "x" }, new Object[] { "exp", Long.MAX_VALUE })) {
+            var answer = requestToken(assertion(client.clientId()).claim((String) claim[0], claim[1]).signedWith(client.secret()));
+            answer.statusCode(400).body("error", org.hamcrest.Matchers.anyOf(equalTo("invalid_grant"), equalTo("invalid_scope")));
+        }
+        refused(requestToken(assertion(null).signedWith(client.secret())), "invalid_grant");
+        refused(requestToken(assertion(client.clientId()).claim("iss", List.of(client.clientId())).signedWith(client.secret())),
+                "invalid_grant");
     }
 
     @Test
@@ -260,8 +320,8 @@ class TokenResourceTests {
         requestToken(assertion).statusCode(200);
         refused(requestToken(assertion), "invalid_grant")
                 .body("error_description", equalTo("the assertion's jti was already used"));
-        // Assertions without jti carry no replay protection and may be reused until they expire.
-        String withoutJti = assertion(client.clientId()).signedWith(client.secret());
+        // An assertion without jti may be reused, but only within 5 minutes of its first use (ReplayGuardTests).
+        String withoutJti = assertion(client.clientId()).expiresIn(3600).signedWith(client.secret());
         requestToken(withoutJti).statusCode(200);
         requestToken(withoutJti).statusCode(200);
     }

@@ -1,0 +1,40 @@
+package io.carehub.commons.security;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The collections of API.md §4: what {@code <collection>.read|write} scopes, a subscription's
+ * {@code resources} and change events may name. The one list of them, so that a scope or a subscription
+ * naming something that does not exist is refused everywhere alike.
+ */
+public final class ApiCollections {
+
+    public static final String API_CLIENTS = "api_clients";
+    public static final String WEBHOOK_SUBSCRIPTIONS = "webhook_subscriptions";
+
+    /** The collections of care data: each has a {@code .read} and a {@code .write} scope, all covered by {@code all}. */
+    public static final List<String> DATA = List.of(
+            "patients", "phone_numbers", "email_addresses", "external_ids", "custom_data_type_records", "integration_tasks",
+            "workers", "calendars", "calendar_events",
+            "conversations", "messages",
+            "assessment_responses", "care_flows", "patient_tasks");
+
+    /** Every collection: the data ones and notifier-service's own (governed by admin/operator and webhooks). */
+    public static final List<String> ALL = Stream.concat(DATA.stream(), Stream.of(API_CLIENTS, WEBHOOK_SUBSCRIPTIONS)).toList();
+
+    /** Collections with Delete: a follower learns of deletions only through {@code include_deleted=true}. */
+    public static final Set<String> WITH_DELETES = Set.of("patient_tasks", API_CLIENTS, WEBHOOK_SUBSCRIPTIONS);
+
+    private ApiCollections() {
+    }
+
+    public static boolean exists(String name) {
+        return ALL.contains(name);
+    }
+
+    public static boolean hasDeletes(String name) {
+        return WITH_DELETES.contains(name);
+    }
+}
