@@ -41,9 +41,9 @@ public final class TestClients {
     private TestClients() {
     }
 
-    /** The platform operator's token (any tenant: the api_clients admin works across tenants). */
+    /** The platform operator's token: scope {@code operator}, which manages the api_clients of every tenant. */
     public static String operator() {
-        return TestTokens.token("operator", "admin");
+        return TestTokens.token("operator", "operator");
     }
 
     public static Client create(String tenant, String... scopes) {
@@ -53,6 +53,14 @@ public final class TestClients {
                 .post("/v1/api_clients").then().statusCode(200).extract().jsonPath();
         return new Client(body.getString("data.id"), body.getString("data.client_id"), body.getString("data.client_secret"),
                 tenant);
+    }
+
+    /**
+     * An access token of a real client of {@code tenant} holding {@code scopes}: what a subscription needs, since
+     * the notifier checks (and delivers by) the scopes its client holds, which a minted token's client has none of.
+     */
+    public static String tokenOf(String tenant, String... scopes) {
+        return accessToken(create(tenant, scopes));
     }
 
     public static ValidatableResponse requestToken(String assertion) {

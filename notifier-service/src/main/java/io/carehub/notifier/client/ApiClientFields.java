@@ -17,11 +17,12 @@ final class ApiClientFields {
 
     static final String COLLECTION = "api_clients";
 
-    /** One scope a client may hold: all, admin, webhooks or {@code <collection>.read|write}. */
+    /** One scope that exists (API.md §1): all, admin, operator, webhooks or {@code <collection>.read|write}. */
     static final FieldType SCOPE = (path, name, v, out) -> {
         Object s = Types.STRING.read(path, name, v, out);
-        if (s != null && !Scopes.isWellFormed((String) s)) {
-            out.bad(path, name + " must be all, admin, webhooks or <collection>.read or <collection>.write, e.g. patients.read");
+        if (s != null && !Scopes.exists((String) s)) {
+            out.bad(path, name + " must be all, admin, operator, webhooks or <collection>.read or <collection>.write"
+                    + " of a collection, e.g. patients.read");
             return null;
         }
         return s;
@@ -52,7 +53,7 @@ final class ApiClientFields {
             Field.of("tenant", Types.NON_EMPTY_STRING).createOnly(),
             Field.of("client_id", Types.STRING).createOnly());
 
-    /** The operator may narrow a Find to one tenant or look a client up by its client_id. */
+    /** The operator may narrow a Find to one tenant (an admin sees only its own anyway) or look a client up by client_id. */
     static final List<Filter> FILTERS = List.of(
             Filter.of("tenant", Types.NON_EMPTY_STRING, "tenant"),
             Filter.of("client_id", Types.NON_EMPTY_STRING, "clientId"));

@@ -7,16 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, UUID> {
 
-    /** A client that is not deleted, whatever its tenant (the api_clients admin is the platform operator). */
-    public Uni<ApiClient> findLive(UUID id) {
-        return find("id = ?1 and deleted = false", id).firstResult();
+    /** A client that is not deleted, in {@code tenant} (null: any tenant, for the operator), or null. */
+    public Uni<ApiClient> findLive(String tenant, UUID id) {
+        return tenant == null ? find("id = ?1 and deleted = false", id).firstResult()
+                : find("tenant = ?1 and id = ?2 and deleted = false", tenant, id).firstResult();
     }
 
     /** Deleted or not: client ids are never reused. */
@@ -24,19 +24,17 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, UUI
         return find("clientId", clientId).firstResult();
     }
 
-    /** One Find page across tenants (the {@code tenant} filter confines it to one when the operator asks). */
-    public Uni<List<ApiClient>> page(FindParameters find) {
-        KeysetQuery query = KeysetQuery.acrossTenants(find, true);
-        return find(query.hql(), query.parameters()).range(0, query.fetchSize() - 1).list();
+    /** A live client of {@code tenant} by its client_id, or null. */
+    public Uni<ApiClient> findLiveByClientId(String tenant, String clientId) {
+        return find("tenant = ?1 and clientId = ?2 and deleted = false", tenant, clientId).firstResult();
     }
 
     /**
-     * Moves a client to another tenant. {@code tenant} is not updatable through the entity (a resource never
-     * changes tenant through the API); only the bootstrap client follows its configuration this way.
+     * One Find page within {@code tenant}, or across tenants for the operator ({@code tenant} null; its
+     * {@code tenant} filter confines it to one when it asks).
      */
-    public Uni<Integer> moveToTenant(UUID id, String tenant) {
-        return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> session.createNativeQuery("UPDATE api_clients SET tenant = ?1 WHERE id = ?2")
-                        .setParameter(1, tenant).setParameter(2, id).executeUpdate()));
+    public Uni<List<ApiClient>> page(String tenant, FindParameters find) {
+        KeysetQuery query = tenant == null ? KeysetQuery.acrossTenants(find, true) : KeysetQuery.of(tenant, find, true);
+        return find(query.hql(), query.parameters()).range(0, query.fetchSize() - 1).list();
     }
 }

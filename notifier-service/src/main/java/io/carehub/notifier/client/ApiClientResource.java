@@ -34,20 +34,19 @@ import io.carehub.commons.web.PublicUrls;
 import io.smallrye.mutiny.Uni;
 
 /**
- * {@code /v1/api_clients} (API.md §1, §4), scope {@code admin} only.
+ * {@code /v1/api_clients} (API.md §1, §4), scope {@code admin} or {@code operator}.
  * <p>
- * Tenancy: the {@code admin} scope is the platform operator's, and the operator manages the clients of
- * every tenant (that is how a tenant's first client comes to exist). So, unlike every other collection,
- * Get, Find, Update, Delete and rotate_secret are not confined to the caller's tenant; Create makes the
- * client in the caller's tenant unless the body names another. Find takes a {@code tenant} filter to look
- * at one tenant.
+ * Tenancy ({@link ApiClientAccess}): {@code admin} acts only within the caller's tenant, like every other
+ * collection (another tenant's client is {@code 404}); {@code operator}, the platform operator's, reaches
+ * every tenant (that is how a tenant's first client comes to exist): its Find takes a {@code tenant} filter
+ * to look at one, and its Create may name another {@code tenant}. Create defaults to the caller's tenant.
  * <p>
  * A client's secret is shown once, in the answer to Create or rotate_secret (never stored in clear,
  * never shown again); those answers carry {@code Cache-Control: no-store}.
  */
 @Path("/v1/api_clients")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Scopes.ADMIN)
+@RolesAllowed({ Scopes.ADMIN, Scopes.OPERATOR })
 @Tag(name = "api_clients")
 public class ApiClientResource {
 
@@ -63,13 +62,14 @@ public class ApiClientResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an API client (admin, any tenant)")
+    @Operation(summary = "Get an API client (admin: the caller's tenant; operator: any)")
     public Uni<Data<ApiClientView>> get(@PathParam("id") String id) {
-        return service.get(guid(id)).map(c -> Data.of(ApiClientView.of(c)));
+        return service.get(ApiClientAccess.of(caller), guid(id)).map(c -> Data.of(ApiClientView.of(c)));
     }
 
     @GET
-    @Operation(summary = "Find API clients of every tenant, paged by updated_at (filters tenant, client_id; include_deleted)")
+    @Operation(summary = "Find API clients (admin: the caller's tenant; operator: every tenant), paged by updated_at"
+            + " (filters tenant, client_id; include_deleted)")
     public Uni<FindResponse<ApiClientView>> find(@Context UriInfo uriInfo) {
         return find(FindParameters.fromQuery(uriInfo.getQueryParameters(), ApiClientFields.FILTERS, true), uriInfo);
     }
@@ -84,18 +84,19 @@ public class ApiClientResource {
     }
 
     private Uni<FindResponse<ApiClientView>> find(FindParameters find, UriInfo uriInfo) {
-        return service.find(find).map(page -> FindResponse.of(
+        return service.find(ApiClientAccess.of(caller), find).map(page -> FindResponse.of(
                 page.map(find.includeDeleted() ? ApiClientView::withDeleted : ApiClientView::of), find,
                 urls.collection(uriInfo, ApiClientFields.COLLECTION)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an API client (admin); the answer holds its client_secret, shown this once")
+    @Operation(summary = "Create an API client (admin; operator for another tenant or the operator scope);"
+            + " the answer holds its client_secret, shown this once")
     public Uni<Response> create(String body, @Context UriInfo uriInfo) {
         var fields = ApiClientFields.CREATE.create(JsonBodies.object(body));
         String tenant = fields.has("tenant") ? fields.string("tenant") : caller.tenant();
-        return service.create(tenant, fields).map(created -> secretResponse(created)
+        return service.create(ApiClientAccess.of(caller), tenant, fields).map(created -> secretResponse(created)
                 .location(URI.create(urls.collection(uriInfo, ApiClientFields.COLLECTION) + "/" + created.client().id))
                 .build());
     }
@@ -107,21 +108,21 @@ public class ApiClientResource {
     public Uni<Data<ApiClientView>> update(@PathParam("id") String id, String body) {
         UUID clientId = guid(id);
         var fields = ApiClientFields.UPDATE.update(JsonBodies.object(body));
-        return service.update(clientId, fields).map(c -> Data.of(ApiClientView.of(c)));
+        return service.update(ApiClientAccess.of(caller), clientId, fields).map(c -> Data.of(ApiClientView.of(c)));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete an API client (admin); it can no longer get access tokens")
     public Uni<Data<ApiClientView>> delete(@PathParam("id") String id) {
-        return service.delete(guid(id)).map(c -> Data.of(ApiClientView.of(c)));
+        return service.delete(ApiClientAccess.of(caller), guid(id)).map(c -> Data.of(ApiClientView.of(c)));
     }
 
     @POST
     @Path("{id}/rotate_secret")
     @Operation(summary = "Give an API client a new client_secret, shown this once; the old one stops working (admin)")
     public Uni<Response> rotateSecret(@PathParam("id") String id) {
-        return service.rotateSecret(guid(id)).map(rotated -> secretResponse(rotated).build());
+        return service.rotateSecret(ApiClientAccess.of(caller), guid(id)).map(rotated -> secretResponse(rotated).build());
     }
 
     private static Response.ResponseBuilder secretResponse(ApiClientService.WithSecret withSecret) {

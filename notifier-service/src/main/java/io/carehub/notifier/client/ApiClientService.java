@@ -17,8 +17,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * API clients: the operator's CRUD (every write with its change event, in one transaction), the look-up
- * the token endpoint needs, and the bootstrap client kept in line with configuration.
+ * API clients: CRUD within the caller's reach ({@link ApiClientAccess}; every write with its change event, in
+ * one transaction), the look-ups the token endpoint and subscriptions need, and the bootstrap client's seeding.
  */
 @ApplicationScoped
 public class ApiClientService {
@@ -41,31 +41,37 @@ public class ApiClientService {
     }
 
     @WithSession
-    public Uni<ApiClient> get(UUID id) {
-        return live(id);
+    public Uni<ApiClient> get(ApiClientAccess access, UUID id) {
+        return live(access, id);
     }
 
     @WithSession
-    public Uni<PageOf<ApiClient>> find(FindParameters find) {
-        return clients.page(find).map(rows -> PageOf.of(rows, find.page(), c -> c.updatedAt, c -> c.id));
+    public Uni<PageOf<ApiClient>> find(ApiClientAccess access, FindParameters find) {
+        return clients.page(access.confinedTo(), find).map(rows -> PageOf.of(rows, find.page(), c -> c.updatedAt, c -> c.id));
     }
 
     @WithTransaction
-    public Uni<WithSecret> create(String tenant, Fields fields) {
+    public Uni<WithSecret> create(ApiClientAccess access, String tenant, Fields fields) {
         ApiClient client = new ApiClient();
         client.created(tenant);
         client.clientId = UUID.randomUUID().toString();
         ApiClientFields.apply(fields, client);
         String secret = cipher.generate();
         client.secretCiphertext = cipher.seal(client.clientId, secret);
-        return clients.persistAndFlush(client)
+        return Uni.createFrom().item(client).invoke(c -> {
+            access.mayCreateIn(tenant);
+            access.mayGrant(c.scopes);
+        }).chain(clients::persistAndFlush)
                 .call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
                 .map(c -> new WithSecret(c, secret));
     }
 
     @WithTransaction
-    public Uni<ApiClient> update(UUID id, Fields fields) {
-        return live(id).call(client -> {
+    public Uni<ApiClient> update(ApiClientAccess access, UUID id, Fields fields) {
+        return changeable(access, id).call(client -> {
+            if (fields.has("scopes")) {
+                access.mayGrant(fields.<String>list("scopes"));
+            }
             ApiClientFields.apply(fields, client);
             client.changed();
             return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
@@ -74,8 +80,8 @@ public class ApiClientService {
 
     /** Soft delete: gone from Get and Find (but Find with include_deleted), and no more access tokens. */
     @WithTransaction
-    public Uni<ApiClient> delete(UUID id) {
-        return live(id).call(client -> {
+    public Uni<ApiClient> delete(ApiClientAccess access, UUID id) {
+        return changeable(access, id).call(client -> {
             client.deleted = true;
             client.changed();
             return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.DELETED));
@@ -84,13 +90,19 @@ public class ApiClientService {
 
     /** A new secret; the old one stops working at once. */
     @WithTransaction
-    public Uni<WithSecret> rotateSecret(UUID id) {
+    public Uni<WithSecret> rotateSecret(ApiClientAccess access, UUID id) {
         String secret = cipher.generate();
-        return live(id).call(client -> {
+        return changeable(access, id).call(client -> {
             client.secretCiphertext = cipher.seal(client.clientId, secret);
             client.changed();
             return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
         }).map(client -> new WithSecret(client, secret));
+    }
+
+    /** The scopes of a live client of {@code tenant}, or an empty list when there is none (it may read nothing). */
+    @WithSession
+    public Uni<List<String>> scopesOf(String tenant, String clientId) {
+        return clients.findLiveByClientId(tenant, clientId).map(c -> c == null ? List.of() : List.copyOf(c.scopes));
     }
 
     /** The client named by an assertion's {@code iss}, with its secret, if it may be given tokens; else null. */
@@ -110,42 +122,39 @@ public class ApiClientService {
     }
 
     /**
-     * Creates the bootstrap client, or brings its secret, scopes and tenant in line with configuration (the
-     * source of truth for it); a deleted one is restored. Its name and {@code disabled} stay the operator's.
-     * Nothing is written when nothing differs.
+     * Seeds the bootstrap client: creates it if no client has its client_id, deleted or not. An existing one is
+     * left exactly as it is, so that a rotation, deletion, narrowing or disabling through the API is never undone
+     * by a restart (API.md §1).
+     *
+     * @return the client and whether it was created now
      */
     @WithTransaction
-    public Uni<ApiClient> syncBootstrap(String clientId, String secret, String tenant, List<String> scopes) {
+    public Uni<Seeded> seedBootstrap(String clientId, String secret, String tenant, List<String> scopes) {
         return clients.findByClientId(clientId).chain(existing -> {
-            if (existing == null) {
-                ApiClient client = new ApiClient();
-                client.created(tenant);
-                client.clientId = clientId;
-                client.name = BOOTSTRAP_NAME;
-                client.scopes = List.copyOf(scopes);
-                client.secretCiphertext = cipher.seal(clientId, secret);
-                return clients.persistAndFlush(client).call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED));
+            if (existing != null) {
+                return Uni.createFrom().item(new Seeded(existing, false));
             }
-            boolean secretDiffers = !cipher.holds(clientId, existing.secretCiphertext, secret);
-            boolean scopesDiffer = !scopes.equals(existing.scopes);
-            boolean tenantDiffers = !tenant.equals(existing.tenant);
-            if (!secretDiffers && !scopesDiffer && !tenantDiffers && !existing.deleted) {
-                return Uni.createFrom().item(existing);
-            }
-            if (secretDiffers) {
-                existing.secretCiphertext = cipher.seal(clientId, secret);
-            }
-            existing.scopes = List.copyOf(scopes);
-            existing.deleted = false;
-            existing.changed();
-            Uni<?> moved = tenantDiffers ? clients.moveToTenant(existing.id, tenant) : clients.flush();
-            return moved.invoke(() -> existing.tenant = tenant)
-                    .chain(() -> outbox.record(existing, ApiClientFields.COLLECTION, ChangeOperation.UPDATED))
-                    .replaceWith(existing);
+            ApiClient client = new ApiClient();
+            client.created(tenant);
+            client.clientId = clientId;
+            client.name = BOOTSTRAP_NAME;
+            client.scopes = List.copyOf(scopes);
+            client.secretCiphertext = cipher.seal(clientId, secret);
+            return clients.persistAndFlush(client)
+                    .call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
+                    .replaceWith(new Seeded(client, true));
         });
     }
 
-    private Uni<ApiClient> live(UUID id) {
-        return clients.findLive(id).onItem().ifNull().failWith(ApiException::notFound);
+    /** The bootstrap client after {@link #seedBootstrap}, and whether that made it. */
+    public record Seeded(ApiClient client, boolean created) {
+    }
+
+    private Uni<ApiClient> live(ApiClientAccess access, UUID id) {
+        return clients.findLive(access.confinedTo(), id).onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    private Uni<ApiClient> changeable(ApiClientAccess access, UUID id) {
+        return live(access, id).invoke(access::mayChange);
     }
 }

@@ -1,5 +1,6 @@
 package io.carehub.notifier.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +21,17 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * The API client a fresh install starts with (API.md §1), from {@code BOOTSTRAP_CLIENT_*}. At start it is
- * created if missing, or its secret, scopes and tenant are brought in line with configuration, which is
- * the source of truth for it (see {@link ApiClientService#syncBootstrap}). A misconfiguration (an id
- * without a secret, a malformed scope) stops the start; the database work runs reactively afterwards.
+ * The API client a fresh install starts with (API.md §1), from {@code BOOTSTRAP_CLIENT_*}. The configuration
+ * seeds it once (see {@link ApiClientService#seedBootstrap}): when a client with its id exists, deleted,
+ * rotated, narrowed or disabled, start changes nothing, so that what an operator did after a leak stays done.
+ * A misconfiguration (an id without a secret, a secret shorter than 32 bytes, a scope that does not exist)
+ * stops the start; the database work runs reactively afterwards.
  */
 @ApplicationScoped
 public class BootstrapClient {
+
+    /** 256 bits: the secret keys HS256 assertions, and an operator's short secret could be guessed offline from one. */
+    static final int MIN_SECRET_BYTES = 32;
 
     private static final Logger LOG = Logger.getLogger(BootstrapClient.class);
 
@@ -43,48 +48,60 @@ public class BootstrapClient {
             LOG.info("no bootstrap API client configured (BOOTSTRAP_CLIENT_ID is not set)");
             return;
         }
-        checkConfiguration();
+        checkConfiguration(config);
         // Hibernate Reactive needs a safe Vert.x context of its own; StartupEvent comes on the main thread.
         Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> sync().subscribe().with(
-                client -> LOG.infof("bootstrap API client %s ready in tenant %s with scopes %s", client.clientId,
-                        client.tenant, String.join(" ", client.scopes)),
-                failure -> LOG.errorf(failure, "cannot create or update the bootstrap API client %s",
-                        config.clientId().get())));
+        context.runOnContext(ignored -> seed().subscribe().with(
+                seeded -> {
+                    ApiClient client = seeded.client();
+                    if (seeded.created()) {
+                        LOG.infof("bootstrap API client %s created in tenant %s with scopes %s", client.clientId,
+                                client.tenant, String.join(" ", client.scopes));
+                    } else {
+                        LOG.infof("bootstrap API client %s exists; left as it is (BOOTSTRAP_CLIENT_* only seed it)",
+                                client.clientId);
+                    }
+                },
+                failure -> LOG.errorf(failure, "cannot create the bootstrap API client %s", config.clientId().get())));
     }
 
-    /** Creates or updates the bootstrap client; once more if another replica created it meanwhile. */
-    public Uni<ApiClient> sync() {
+    /** Creates the bootstrap client unless it exists; once more if another replica created it meanwhile. */
+    public Uni<ApiClientService.Seeded> seed() {
         String clientId = config.clientId().orElseThrow().strip();
         String secret = config.secret().orElseThrow();
         String tenant = config.tenant().strip();
-        List<String> scopes = scopes();
-        return service.syncBootstrap(clientId, secret, tenant, scopes)
+        List<String> scopes = scopes(config);
+        return service.seedBootstrap(clientId, secret, tenant, scopes)
                 .onFailure(e -> DatabaseErrors.isUniqueViolation(e, ApiClientService.CLIENT_ID_UNIQUE))
-                .recoverWithUni(() -> service.syncBootstrap(clientId, secret, tenant, scopes));
+                .recoverWithUni(() -> service.seedBootstrap(clientId, secret, tenant, scopes));
     }
 
-    private void checkConfiguration() {
-        if (config.secret().filter(s -> !s.isEmpty()).isEmpty()) {
-            throw new IllegalStateException("BOOTSTRAP_CLIENT_ID is set but BOOTSTRAP_CLIENT_SECRET is not");
+    /** Refuses a configuration that names a client but could not make a sound one. */
+    static void checkConfiguration(BootstrapClientConfig config) {
+        String secret = config.secret().filter(s -> !s.isEmpty()).orElseThrow(() -> new IllegalStateException(
+                "BOOTSTRAP_CLIENT_ID is set but BOOTSTRAP_CLIENT_SECRET is not"));
+        int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("BOOTSTRAP_CLIENT_SECRET must be at least " + MIN_SECRET_BYTES
+                    + " bytes (it is " + bytes + "); make one with: openssl rand -base64 32");
         }
         if (config.tenant().isBlank()) {
             throw new IllegalStateException("BOOTSTRAP_CLIENT_TENANT must not be empty");
         }
-        List<String> scopes = scopes();
+        List<String> scopes = scopes(config);
         if (scopes.isEmpty()) {
             throw new IllegalStateException("BOOTSTRAP_CLIENT_SCOPES must name at least one scope");
         }
         for (String scope : scopes) {
-            if (!Scopes.isWellFormed(scope)) {
+            if (!Scopes.exists(scope)) {
                 throw new IllegalStateException("BOOTSTRAP_CLIENT_SCOPES: '" + scope
-                        + "' is not a scope (all, admin, webhooks or <collection>.read|write)");
+                        + "' is not a scope (all, admin, operator, webhooks or <collection>.read|write)");
             }
         }
     }
 
-    private List<String> scopes() {
+    private static List<String> scopes(BootstrapClientConfig config) {
         return List.copyOf(new LinkedHashSet<>(Arrays.stream(config.scopes().split("[\\s,]+"))
                 .filter(s -> !s.isEmpty()).toList()));
     }

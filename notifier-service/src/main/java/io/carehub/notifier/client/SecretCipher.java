@@ -25,8 +25,9 @@ import io.quarkus.runtime.Startup;
  * client_id as associated data, so that a ciphertext copied onto another client's row does not open.
  * Stored form: nonce (12 bytes) followed by ciphertext and tag.
  * <p>
- * Changing the key makes every stored secret unreadable (the bootstrap client is re-sealed from its
- * configuration at start; other clients need {@code rotate_secret}).
+ * Changing the key makes every stored secret unreadable: every client, the bootstrap one too (its
+ * configuration only seeds it once), needs {@code rotate_secret}; a new {@code BOOTSTRAP_CLIENT_ID} seeds a
+ * new operator client to do that with.
  */
 @Startup
 @ApplicationScoped

@@ -7,8 +7,9 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The API client a fresh install starts with (API.md §1): {@code BOOTSTRAP_CLIENT_ID},
- * {@code BOOTSTRAP_CLIENT_SECRET}, {@code BOOTSTRAP_CLIENT_TENANT}, {@code BOOTSTRAP_CLIENT_SCOPES}.
- * Without a client id there is no bootstrap client.
+ * {@code BOOTSTRAP_CLIENT_SECRET} (at least 32 bytes), {@code BOOTSTRAP_CLIENT_TENANT}, {@code BOOTSTRAP_CLIENT_SCOPES}.
+ * They seed the client once: a client that exists with this id is never changed by them again. Without a client
+ * id there is no bootstrap client.
  */
 @ConfigMapping(prefix = "carehub.bootstrap-client")
 public interface BootstrapClientConfig {
@@ -21,6 +22,6 @@ public interface BootstrapClientConfig {
     String tenant();
 
     /** Space- (or comma-) separated. */
-    @WithDefault("all admin webhooks")
+    @WithDefault("all admin webhooks operator")
     String scopes();
 }

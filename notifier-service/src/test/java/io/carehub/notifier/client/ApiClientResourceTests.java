@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -31,7 +32,10 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
-/** API.md §1 and §4 (notifier-service): {@code /v1/api_clients}, the platform operator's. */
+/**
+ * API.md §1 and §4 (notifier-service): {@code /v1/api_clients}, {@code admin} within the caller's tenant,
+ * {@code operator} across tenants.
+ */
 @QuarkusTest
 class ApiClientResourceTests {
 
@@ -99,27 +103,101 @@ class ApiClientResourceTests {
     }
 
     @Test
-    void createDefaultsToTheCallersTenantAndMayNameAnother() {
+    void createDefaultsToTheCallersTenantAndOnlyTheOperatorMayNameAnother() {
         String own = createClient("own", "all");
         get(own).body("data.tenant", equalTo(tenant));
+        String named = create(admin, "{\"name\": \"mine\", \"scopes\": [\"all\"], \"tenant\": \"" + tenant + "\"}")
+                .statusCode(200).body("data.tenant", equalTo(tenant)).extract().path("data.id");
         String elsewhere = "elsewhere-" + UUID.randomUUID();
-        String other = create(admin, "{\"name\": \"theirs\", \"scopes\": [\"all\"], \"tenant\": \"" + elsewhere + "\"}")
-                .statusCode(200).body("data.tenant", equalTo(elsewhere)).extract().path("data.id");
-        get(other).statusCode(200).body("data.tenant", equalTo(elsewhere));
+        create(admin, "{\"name\": \"theirs\", \"scopes\": [\"all\"], \"tenant\": \"" + elsewhere + "\"}")
+                .statusCode(403)
+                .body("errors[0].code", equalTo("forbidden"))
+                .body("errors[0].detail", equalTo("only the operator scope may make a client in another tenant"));
+        String other = create(TestClients.operator(), "{\"name\": \"theirs\", \"scopes\": [\"all\"], \"tenant\": \""
+                + elsewhere + "\"}").statusCode(200).body("data.tenant", equalTo(elsewhere)).extract().path("data.id");
+        given().auth().oauth2(TestClients.operator()).get("/v1/api_clients/" + other).then().statusCode(200)
+                .body("data.tenant", equalTo(elsewhere));
+        assertEquals(List.of(own, named), findInTenant("").getList("data.id"), "nothing made in this tenant by the refusal");
+    }
+
+    /** Issue 8 item 3: admin acts only within its tenant; another tenant's client is as if it did not exist. */
+    @Test
+    void anAdminOfAnotherTenantGets404OnEveryClientOfThisOneAndFindsNone() {
+        String id = createClient("tenant A's", "all");
+        String clientId = get(id).extract().path("data.client_id");
+        String otherAdmin = TestTokens.token("other-" + UUID.randomUUID(), "admin");
+        for (var request : List.<Function<RequestSpecification, Response>>of(
+                        r -> r.get("/v1/api_clients/" + id),
+                        r -> r.contentType(ContentType.JSON).body("{\"name\": \"taken\", \"disabled\": true}")
+                                .put("/v1/api_clients/" + id),
+                        r -> r.delete("/v1/api_clients/" + id),
+                        r -> r.post("/v1/api_clients/" + id + "/rotate_secret"))) {
+            request.apply(given().auth().oauth2(otherAdmin)).then().statusCode(404)
+                    .body("errors[0].code", equalTo("not_found"));
+        }
+        for (String query : List.of("", "?tenant=" + tenant, "?client_id=" + clientId, "?include_deleted=true")) {
+            given().auth().oauth2(otherAdmin).get("/v1/api_clients" + query).then().statusCode(200)
+                    .body("data.id", not(hasItem(id)));
+        }
+        given().auth().oauth2(otherAdmin).contentType(ContentType.JSON).body("{\"tenant\": \"" + tenant + "\"}")
+                .post("/v1/api_clients/find").then().statusCode(200).body("data.size()", equalTo(0));
+        get(id).statusCode(200).body("data.name", equalTo("tenant A's")).body("data.disabled", equalTo(false));
+        assertEquals(List.of(id), findInTenant("").getList("data.id"));
     }
 
     @Test
     void theOperatorManagesClientsOfEveryTenant() {
-        String theirs = create(admin, "{\"name\": \"theirs\", \"scopes\": [\"all\"], \"tenant\": \"other-" + tenant + "\"}")
-                .statusCode(200).extract().path("data.id");
-        String operatorOfAnotherTenant = TestTokens.token("operator-" + UUID.randomUUID(), "admin");
-        given().auth().oauth2(operatorOfAnotherTenant).get("/v1/api_clients/" + theirs).then().statusCode(200)
-                .body("data.tenant", equalTo("other-" + tenant));
-        given().auth().oauth2(operatorOfAnotherTenant).contentType(ContentType.JSON).body("{\"name\": \"renamed\"}")
+        String theirs = createClient("theirs", "all");
+        String operator = TestTokens.token("operator-" + UUID.randomUUID(), "operator");
+        given().auth().oauth2(operator).get("/v1/api_clients/" + theirs).then().statusCode(200)
+                .body("data.tenant", equalTo(tenant));
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{\"name\": \"renamed\"}")
                 .put("/v1/api_clients/" + theirs).then().statusCode(200).body("data.name", equalTo("renamed"));
-        given().auth().oauth2(operatorOfAnotherTenant).get("/v1/api_clients?client_id="
-                + get(theirs).extract().path("data.client_id")).then().statusCode(200)
+        given().auth().oauth2(operator).get("/v1/api_clients?client_id=" + get(theirs).extract().path("data.client_id"))
+                .then().statusCode(200).body("data.id", contains(theirs));
+        given().auth().oauth2(operator).get("/v1/api_clients?tenant=" + tenant).then().statusCode(200)
                 .body("data.id", contains(theirs));
+        given().auth().oauth2(operator).post("/v1/api_clients/" + theirs + "/rotate_secret").then().statusCode(200)
+                .body("data.tenant", equalTo(tenant));
+        given().auth().oauth2(operator).delete("/v1/api_clients/" + theirs).then().statusCode(200);
+        get(theirs).statusCode(404);
+    }
+
+    /** Only an operator grants operator, or touches a client that holds it (else an admin could rotate its secret). */
+    @Test
+    void anAdminCannotGrantOperatorNorChangeAClientThatHoldsIt() {
+        create(admin, "{\"name\": \"x\", \"scopes\": [\"all\", \"operator\"]}").statusCode(403)
+                .body("errors[0].code", equalTo("forbidden"))
+                .body("errors[0].detail", equalTo("only the operator scope may grant operator"));
+        String id = createClient("admin of its tenant", "admin", "webhooks");
+        update(id, "{\"scopes\": [\"admin\", \"operator\"]}").statusCode(403)
+                .body("errors[0].detail", equalTo("only the operator scope may grant operator"));
+        get(id).body("data.scopes", contains("admin", "webhooks"));
+        assertEquals(1, findInTenant("").getList("data").size(), "nothing made by the refused Create");
+
+        String operatorClient = create(TestClients.operator(), "{\"name\": \"ops\", \"scopes\": [\"operator\"], \"tenant\": \""
+                + tenant + "\"}").statusCode(200).body("data.scopes", contains("operator")).extract().path("data.id");
+        get(operatorClient).statusCode(200);
+        update(operatorClient, "{\"scopes\": [\"all\"]}").statusCode(403)
+                .body("errors[0].detail", equalTo("only the operator scope may change a client that holds operator"));
+        given().auth().oauth2(admin).post("/v1/api_clients/" + operatorClient + "/rotate_secret").then().statusCode(403);
+        given().auth().oauth2(admin).delete("/v1/api_clients/" + operatorClient).then().statusCode(403);
+        get(operatorClient).statusCode(200).body("data.scopes", contains("operator"));
+        given().auth().oauth2(TestClients.operator()).contentType(ContentType.JSON).body("{\"scopes\": [\"admin\"]}")
+                .put("/v1/api_clients/" + operatorClient).then().statusCode(200).body("data.scopes", contains("admin"));
+    }
+
+    /** API.md §1: a scope that does not exist is refused wherever it is given. */
+    @Test
+    void unknownScopesAreRefusedOnCreateAndUpdateAtTheirIndex() {
+        create(admin, "{\"name\": \"x\", \"scopes\": [\"no_such_collection.read\", \"patients:read\", \"PATIENTS.read\","
+                + " \"patients.delete\", \"api_clients.read\", \"patients.read\"]}").statusCode(400)
+                .body("errors.code", everyItem(equalTo("bad_request")))
+                .body("errors.extra.path", contains(".scopes[0]", ".scopes[1]", ".scopes[2]", ".scopes[3]", ".scopes[4]"));
+        String id = createClient("known", "patients.read", "workers.write");
+        update(id, "{\"scopes\": [\"patients.read\", \"calendar_events:write\"]}").statusCode(400)
+                .body("errors.extra.path", contains(".scopes[1]"));
+        get(id).body("data.scopes", contains("patients.read", "workers.write"));
     }
 
     @Test
