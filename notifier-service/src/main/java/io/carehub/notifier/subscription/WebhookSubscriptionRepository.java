@@ -28,6 +28,21 @@ public class WebhookSubscriptionRepository implements PanacheRepositoryBase<Webh
         return find("ownerClientId = :owner and " + query.hql(), params).range(0, query.fetchSize() - 1).list();
     }
 
+    /** Live subscriptions of {@code tenant}, every client's. */
+    public Uni<Long> countLive(String tenant) {
+        return count("tenant = ?1 and deleted = false", tenant);
+    }
+
+    /**
+     * Serialises the Creates of one tenant until the end of the transaction, so that two at once cannot both
+     * pass the per-tenant bound.
+     */
+    public Uni<Void> lockTenant(String tenant) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('webhook_subscriptions/' || ?1, 0))) l")
+                .setParameter(1, tenant).getSingleResult()).replaceWithVoid();
+    }
+
     /**
      * Re-enables a subscription: clears the reason, the run of failures and the backoff. The dispatcher's
      * columns are written with SQL (they are read-only in the entity).

@@ -39,13 +39,13 @@ import io.carehub.notifier.delivery.WebhookDeliveryView;
 import io.smallrye.mutiny.Uni;
 
 /**
- * {@code /v1/webhook_subscriptions} (API.md §4, §7), scope {@code webhooks}: each API client sees and
- * changes only its own subscriptions (by its access token's {@code sub}, within its tenant); another
- * client's is {@code 404}. A generated secret is shown once, in the answer to Create.
+ * {@code /v1/webhook_subscriptions} (API.md §4, §7), scope {@code webhooks} (or {@code all}, which includes
+ * it): each API client sees and changes only its own subscriptions (by its access token's {@code sub}, within
+ * its tenant); another client's is {@code 404}. A generated secret is shown once, in the answer to Create.
  */
 @Path("/v1/webhook_subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Scopes.WEBHOOKS)
+@RolesAllowed({ Scopes.WEBHOOKS, Scopes.ALL })
 @Tag(name = "webhook_subscriptions")
 public class WebhookSubscriptionResource {
 

@@ -4,18 +4,23 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.errors.ErrorCode;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.PageOf;
+import io.carehub.commons.security.Scopes;
 import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.Violations;
+import io.carehub.notifier.client.ApiClientService;
 import io.carehub.notifier.client.SecretCipher;
+import io.carehub.notifier.config.SubscriptionLimitsConfig;
 import io.carehub.notifier.delivery.WebhookDelivery;
 import io.carehub.notifier.delivery.WebhookDeliveryRepository;
 import io.carehub.notifier.pending.PendingRanges;
@@ -26,7 +31,8 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * Webhook subscriptions of one API client (API.md §4): CRUD with a change event per write, in one
- * transaction; the secret sealed by {@link SecretCipher}; URL safety checked off the event loop; the
+ * transaction; the secret sealed by {@link SecretCipher}; URL safety checked off the event loop; only
+ * collections the client may read; at most {@link SubscriptionLimitsConfig#maxPerTenant} per tenant; the
  * delivery attempts and redeliver.
  */
 @ApplicationScoped
@@ -46,10 +52,13 @@ public class WebhookSubscriptionService {
     private final UrlSafety urlSafety;
     private final Outbox outbox;
     private final Vertx vertx;
+    private final ApiClientService clients;
+    private final SubscriptionLimitsConfig limits;
     private final SecureRandom random = new SecureRandom();
 
     public WebhookSubscriptionService(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            PendingRanges pending, SecretCipher cipher, UrlSafety urlSafety, Outbox outbox, Vertx vertx) {
+            PendingRanges pending, SecretCipher cipher, UrlSafety urlSafety, Outbox outbox, Vertx vertx,
+            ApiClientService clients, SubscriptionLimitsConfig limits) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.pending = pending;
@@ -57,6 +66,8 @@ public class WebhookSubscriptionService {
         this.urlSafety = urlSafety;
         this.outbox = outbox;
         this.vertx = vertx;
+        this.clients = clients;
+        this.limits = limits;
     }
 
     @WithSession
@@ -71,11 +82,23 @@ public class WebhookSubscriptionService {
     }
 
     public Uni<Created> create(String tenant, String owner, Fields fields, String defaultClientId) {
-        return checkUrls(fields).chain(() -> insert(tenant, owner, fields, defaultClientId));
+        return checkReadable(tenant, owner, fields).chain(() -> checkUrls(fields))
+                .chain(() -> insert(tenant, owner, fields, defaultClientId));
     }
 
     @WithTransaction
     Uni<Created> insert(String tenant, String owner, Fields fields, String defaultClientId) {
+        return subscriptions.lockTenant(tenant).chain(() -> subscriptions.countLive(tenant)).chain(live -> {
+            if (live >= limits.maxPerTenant()) {
+                return Uni.createFrom().failure(ApiException.of(ErrorCode.BAD_REQUEST, "this tenant has " + live
+                        + " webhook subscriptions, the most it may have (" + limits.maxPerTenant()
+                        + "); delete one first"));
+            }
+            return persist(tenant, owner, fields, defaultClientId);
+        });
+    }
+
+    private Uni<Created> persist(String tenant, String owner, Fields fields, String defaultClientId) {
         WebhookSubscription s = new WebhookSubscription();
         s.created(tenant);
         s.ownerClientId = owner;
@@ -91,7 +114,8 @@ public class WebhookSubscriptionService {
     }
 
     public Uni<WebhookSubscription> update(String tenant, String owner, UUID id, Fields fields) {
-        return checkUrls(fields).chain(() -> change(tenant, owner, id, fields));
+        return checkReadable(tenant, owner, fields).chain(() -> checkUrls(fields))
+                .chain(() -> change(tenant, owner, id, fields));
     }
 
     @WithTransaction
@@ -149,6 +173,28 @@ public class WebhookSubscriptionService {
 
     private Uni<WebhookSubscription> owned(String tenant, String owner, UUID id) {
         return subscriptions.findOwned(tenant, owner, id).onItem().ifNull().failWith(ApiException::notFound);
+    }
+
+    /**
+     * Each collection {@code resources} names must be one the owning client may read ({@link Scopes#canRead}) with
+     * the scopes it holds now, not those of the token at hand (it may be narrowed to {@code webhooks}): those are
+     * what deliveries are filtered by. A client unknown here may read nothing.
+     */
+    private Uni<Void> checkReadable(String tenant, String owner, Fields fields) {
+        if (!fields.has("resources") || fields.get("resources") == null) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> resources = fields.list("resources");
+        return clients.scopesOf(tenant, owner).invoke(scopes -> {
+            Violations out = new Violations();
+            for (int i = 0; i < resources.size(); i++) {
+                if (!Scopes.canRead(scopes, resources.get(i))) {
+                    out.bad(".resources[" + i + "]", "resources[" + i + "] names " + resources.get(i)
+                            + ", which this client may not read");
+                }
+            }
+            out.throwIfAny();
+        }).replaceWithVoid();
     }
 
     /** Where the URLs resolve: DNS blocks, so on a worker thread; the answer comes back on the caller's context. */

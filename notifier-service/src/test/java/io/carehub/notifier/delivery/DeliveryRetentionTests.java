@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.carehub.commons.testing.TestTokens;
+import io.carehub.notifier.TestClients;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,7 +27,7 @@ class DeliveryRetentionTests {
     @Test
     void attemptsOlderThanTheRetentionAreForgottenAndNewerOnesKept() {
         String tenant = "retention-" + UUID.randomUUID();
-        String id = given().auth().oauth2(TestTokens.token(tenant, "webhooks")).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(TestClients.tokenOf(tenant, "webhooks", "patients.read")).contentType(ContentType.JSON)
                 .body("{\"url\": \"https://93.184.216.34/hook\", \"resources\": [\"patients\"], \"active\": false}")
                 .post("/v1/webhook_subscriptions").then().statusCode(200).extract().path("data.id");
         String insert = "INSERT INTO webhook_deliveries (id, tenant, subscription_id, webhook_id, succeeded, status_code,"

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.carehub.commons.testing.TestTokens;
@@ -28,7 +29,13 @@ class WebhookSubscriptionResourceTests {
     static final String TIMESTAMP = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}\\+00:00$";
 
     final String tenant = "subs-" + UUID.randomUUID();
-    final String token = TestTokens.token(tenant, "webhooks");
+    /** A real client's: resources are checked against the scopes its client holds. */
+    String token;
+
+    @BeforeEach
+    void aSubscriber() {
+        token = TestClients.tokenOf(tenant, "webhooks", "patients.read", "phone_numbers.read");
+    }
 
     static ValidatableResponse create(String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/v1/webhook_subscriptions").then();
@@ -169,11 +176,83 @@ class WebhookSubscriptionResourceTests {
     }
 
     @Test
-    void needsTheWebhooksScope() {
-        given().auth().oauth2(TestTokens.token(tenant, "all")).get("/v1/webhook_subscriptions").then().statusCode(403);
+    void needsTheWebhooksScopeOrAll() {
+        given().auth().oauth2(TestTokens.token(tenant, "patients.read")).get("/v1/webhook_subscriptions").then()
+                .statusCode(403).body("errors[0].code", equalTo("forbidden"));
         given().auth().oauth2(TestTokens.token(tenant, "admin")).contentType(ContentType.JSON)
                 .body("{\"url\": \"https://a.example.com/h\"}").post("/v1/webhook_subscriptions").then().statusCode(403);
         given().get("/v1/webhook_subscriptions").then().statusCode(401);
+    }
+
+    /** API.md §1: all grants everything except admin (and operator), webhooks included. */
+    @Test
+    void anAllTokenManagesItsOwnSubscriptionsAndGets403OnApiClients() {
+        TestClients.Client client = TestClients.create(tenant, "all");
+        String all = TestClients.accessToken(client);
+        String id = create(all, "{\"url\": \"https://a.example.com/all\", \"resources\": [\"patients\", \"workers\"]}")
+                .statusCode(200).body("data.resources", contains("patients", "workers")).extract().path("data.id");
+        given().auth().oauth2(all).get("/v1/webhook_subscriptions/" + id).then().statusCode(200)
+                .body("data.url", equalTo("https://a.example.com/all"));
+        given().auth().oauth2(all).contentType(ContentType.JSON).body("{\"active\": false}")
+                .put("/v1/webhook_subscriptions/" + id).then().statusCode(200).body("data.active", equalTo(false));
+        given().auth().oauth2(all).get("/v1/webhook_subscriptions").then().statusCode(200).body("data.id", contains(id));
+        given().auth().oauth2(all).delete("/v1/webhook_subscriptions/" + id).then().statusCode(200);
+        given().auth().oauth2(all).get("/v1/api_clients").then().statusCode(403).body("errors[0].code", equalTo("forbidden"));
+        given().auth().oauth2(all).get("/v1/api_clients/" + client.id()).then().statusCode(403);
+    }
+
+    /** Issue 7 item 4: a subscription may name only collections its client may read (all never reads api_clients). */
+    @Test
+    void resourcesNamingACollectionTheClientMayNotReadAre400AtTheirIndex() {
+        String all = TestClients.tokenOf(tenant, "all", "webhooks");
+        create(all, "{\"url\": \"https://a.example.com/h\", \"resources\": [\"api_clients\"]}").statusCode(400)
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].code", equalTo("bad_request"))
+                .body("errors[0].extra.path", equalTo(".resources[0]"))
+                .body("errors[0].detail", equalTo("resources[0] names api_clients, which this client may not read"));
+        create(token, "{\"url\": \"https://a.example.com/h\", \"resources\": [\"patients\", \"workers\", \"api_clients\"]}")
+                .statusCode(400)
+                .body("errors.extra.path", contains(".resources[1]", ".resources[2]"));
+        String id = createSubscription("{\"url\": \"https://a.example.com/h\", \"resources\": [\"patients\"]}");
+        update(id, "{\"resources\": [\"phone_numbers\", \"calendars\"]}").statusCode(400)
+                .body("errors.extra.path", contains(".resources[1]"));
+        given().auth().oauth2(token).get("/v1/webhook_subscriptions/" + id).then().statusCode(200)
+                .body("data.resources", contains("patients"));
+        // The scopes the client holds count, not those of a token narrowed to webhooks.
+        TestClients.Client reader = TestClients.create(tenant, "webhooks", "patients.read");
+        String narrowed = TestClients.requestToken(TestClients.assertion(reader.clientId()).scope("webhooks")
+                .signedWith(reader.secret())).statusCode(200).extract().path("access_token");
+        create(narrowed, "{\"url\": \"https://a.example.com/h\", \"resources\": [\"patients\"]}").statusCode(200);
+        // admin (and operator) read api_clients.
+        String admin = TestClients.tokenOf(tenant, "admin", "webhooks");
+        create(admin, "{\"url\": \"https://a.example.com/h\", \"resources\": [\"api_clients\"]}").statusCode(200);
+        create(admin, "{\"url\": \"https://a.example.com/h\", \"resources\": [\"patients\"]}").statusCode(400)
+                .body("errors[0].extra.path", equalTo(".resources[0]"));
+        // A token whose client the notifier does not know (minted, or of a deleted client) may read nothing.
+        create(TestTokens.token(tenant, "all"), "{\"url\": \"https://a.example.com/h\", \"resources\": [\"patients\"]}")
+                .statusCode(400).body("errors[0].extra.path", equalTo(".resources[0]"));
+    }
+
+    /** Issue 8 item 2: WEBHOOK_MAX_SUBSCRIPTIONS_PER_TENANT (100 by default) live subscriptions per tenant. */
+    @Test
+    void aTenantHasAtMostTheConfiguredNumberOfLiveSubscriptions() {
+        String other = TestClients.tokenOf(tenant, "webhooks");
+        String last = null;
+        for (int i = 0; i < 100; i++) {
+            last = create(i % 2 == 0 ? token : other, "{\"url\": \"https://a.example.com/" + i + "\", \"active\": false}")
+                    .statusCode(200).extract().path("data.id");
+        }
+        create(other, "{\"url\": \"https://a.example.com/one-too-many\"}").statusCode(400)
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].code", equalTo("bad_request"))
+                .body("errors[0].detail", equalTo("this tenant has 100 webhook subscriptions, the most it may have (100);"
+                        + " delete one first"));
+        // Another tenant is not held back by this one's.
+        create(TestClients.tokenOf("subs-" + UUID.randomUUID(), "webhooks"), "{\"url\": \"https://a.example.com/x\"}")
+                .statusCode(200);
+        given().auth().oauth2(other).delete("/v1/webhook_subscriptions/" + last).then().statusCode(200);
+        create(token, "{\"url\": \"https://a.example.com/in-its-place\"}").statusCode(200);
+        create(token, "{\"url\": \"https://a.example.com/again-too-many\"}").statusCode(400);
     }
 
     @Test
