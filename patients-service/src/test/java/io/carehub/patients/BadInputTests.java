@@ -187,6 +187,8 @@ class BadInputTests {
     @Test
     void aNulInAJsonFieldIsABadRequestAtItAndNothingIsStored() {
         refused(post(all, "/v1/patients", grace("first_name", "Gr\u0000ace")), "bad_request", ".first_name");
+        // An unpaired surrogate (sent as its JSON escape) has no UTF-8 form either: it would be stored as ?.
+        refused(post(all, "/v1/patients", GRACE.replace("\"Grace\"", "\"Gr\\ud800ace\"")), "bad_request", ".first_name");
         refused(post(all, "/v1/patients", grace("phone_numbers", List.of(Map.of("phone_number", "555-555-1234",
                 "phone_number_type", "cell", "friendly_name", "\u0000")))), "bad_request", ".phone_numbers[0].friendly_name");
         refused(post(all, "/v1/patients", grace("custom_data_type_records", List.of(Map.of("type_name", "t",

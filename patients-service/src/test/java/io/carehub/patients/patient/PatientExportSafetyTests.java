@@ -3,6 +3,8 @@ package io.carehub.patients.patient;
 import static io.carehub.patients.TestApi.createPatient;
 import static io.carehub.patients.TestApi.grace;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,19 @@ class PatientExportSafetyTests {
         assertEquals(2, lines.length, csv);
         assertTrue(lines[1].startsWith(id + ",intake,,US/Eastern,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'-1+2,1906-12-09,"
                 + "'+1 Main St,Apt 2,'@SUM(A1),'\tKings,10001,NY,US,"), lines[1]);
+    }
+
+    @Test
+    void theOpenApiDocumentOfEveryExportSaysSoAndShowsTheOptOut() {
+        for (String c : List.of("patients", "phone_numbers", "email_addresses", "external_ids", "custom_data_type_records",
+                "integration_tasks")) {
+            String export = "paths['/v1/exports/" + c + "'].get";
+            given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                    .body(export + ".description", containsString("is written with a ' before it"))
+                    .body(export + ".parameters.find { it.name == 'csv_escape_formulas' }.in", equalTo("query"))
+                    .body(export + ".parameters.find { it.name == 'csv_escape_formulas' }.schema.type", equalTo("boolean"))
+                    .body(export + ".parameters.find { it.name == 'csv_escape_formulas' }.schema.default", equalTo(true));
+        }
     }
 
     /**

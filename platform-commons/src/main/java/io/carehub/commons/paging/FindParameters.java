@@ -21,7 +21,8 @@ import io.carehub.commons.web.Timestamps;
  * The parameters of a Find, from the query string ({@code GET /v1/<c>}) or from the body of Find by POST
  * (JSON or form), or of an export ({@code GET /v1/exports/<c>}, which also takes {@link #CSV_ESCAPE_FORMULAS}).
  * Unknown parameters and bad values are refused with {@code 400 bad_request}, all at once; so are names or
- * values holding NUL (U+0000), which PostgreSQL's text refuses, and a form body with a malformed {@code %} escape.
+ * values that PostgreSQL could not store ({@link Types#unstorable}: NUL, unpaired surrogates), and a form body
+ * with a malformed {@code %} escape.
  */
 public final class FindParameters {
 
@@ -150,8 +151,9 @@ public final class FindParameters {
                 continue;
             }
             String value = given.isEmpty() ? "" : given.get(0);
-            if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
-                out.bad(name, name + " must not contain the NUL character (U+0000)");
+            String unstorable = Types.unstorable(name) != null ? Types.unstorable(name) : Types.unstorable(value);
+            if (unstorable != null) {
+                out.bad(name, name + unstorable);
                 continue;
             }
             switch (name) {

@@ -62,12 +62,32 @@ public final class Types {
                 out.bad(path, name + " must be at most " + maxLength + " characters long");
                 return null;
             }
-            if (s.indexOf('\0') >= 0) {
-                out.bad(path, name + " must not contain the NUL character (U+0000)");
+            String problem = unstorable(s);
+            if (problem != null) {
+                out.bad(path, name + problem);
                 return null;
             }
             return s;
         }, () -> OASFactory.createSchema().type(List.of(SchemaType.STRING)).maxLength(maxLength));
+    }
+
+    /**
+     * Why PostgreSQL could not store {@code s} as it is, or null: NUL (text and jsonb refuse it) or an
+     * unpaired UTF-16 surrogate (a JSON {@code \\ud800} escape; it has no UTF-8 form and would be stored as {@code ?}).
+     */
+    public static String unstorable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0') {
+                return " must not contain the NUL character (U+0000)";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return " must be Unicode text: it holds an unpaired surrogate (\\u" + Integer.toHexString(c) + ")";
+            }
+        }
+        return null;
     }
 
     /** A string that must not be empty (required names, types, ...). */
@@ -195,9 +215,9 @@ public final class Types {
             out.wrongType(path, name + " must be a JSON object");
             return null;
         }
-        String nul = nulAt(path, v);
-        if (nul != null) {
-            out.bad(nul, name + " must not contain the NUL character (U+0000)");
+        var unstorable = unstorableAt(path, v);
+        if (unstorable != null) {
+            out.bad(unstorable.getKey(), name + unstorable.getValue());
             return null;
         }
         return v;
@@ -285,23 +305,25 @@ public final class Types {
         return type == SchemaType.STRING ? doc.maxLength(MAX_LENGTH) : doc;
     }
 
-    /** The path of the first string or field name holding NUL in {@code node}, or null. */
-    static String nulAt(String path, JsonNode node) {
+    /** The path and problem of the first string or field name in {@code node} that cannot be stored, or null. */
+    static java.util.Map.Entry<String, String> unstorableAt(String path, JsonNode node) {
         // Iterative, though the body's depth is bounded anyway: no recursion on client-controlled input.
         java.util.ArrayDeque<java.util.Map.Entry<String, JsonNode>> todo = new java.util.ArrayDeque<>();
         todo.push(java.util.Map.entry(path, node));
         while (!todo.isEmpty()) {
             var next = todo.pop();
             JsonNode n = next.getValue();
-            if (n.isTextual() && n.textValue().indexOf('\0') >= 0) {
-                return next.getKey();
+            String problem = n.isTextual() ? unstorable(n.textValue()) : null;
+            if (problem != null) {
+                return java.util.Map.entry(next.getKey(), problem);
             }
             if (n.isObject()) {
                 var fields = n.fields();
                 while (fields.hasNext()) {
                     var field = fields.next();
-                    if (field.getKey().indexOf('\0') >= 0) {
-                        return next.getKey();
+                    String inName = unstorable(field.getKey());
+                    if (inName != null) {
+                        return java.util.Map.entry(next.getKey(), inName + " in a field name");
                     }
                     todo.push(java.util.Map.entry(next.getKey() + "." + field.getKey(), field.getValue()));
                 }

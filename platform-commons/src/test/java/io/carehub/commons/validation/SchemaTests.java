@@ -146,6 +146,20 @@ class SchemaTests {
         assertEquals(".body.a[1].b", errors.get(0).extra().get("path"));
         var inName = errors("{\"first_name\": \"G\", \"birthday\": \"1906-12-09\", \"body\": {\"a\": {\"k\\u0000\": 1}}}", true);
         assertEquals(".body.a", inName.get(0).extra().get("path"));
+        assertEquals("body must not contain the NUL character (U+0000) in a field name", inName.get(0).detail());
+    }
+
+    /** A lone surrogate has no UTF-8 form: PostgreSQL would get a ? in its place, not what was sent. */
+    @Test
+    void anUnpairedSurrogateIsRefusedAndAPairIsKept() {
+        var errors = errors("{\"first_name\": \"G\\ud800\", \"birthday\": \"1906-12-09\", \"email\": \"\\udc00@b\","
+                + " \"body\": {\"a\": [\"\\ud83d\"]}}", true);
+        assertEquals(3, errors.size(), errors.toString());
+        assertEquals("first_name must be Unicode text: it holds an unpaired surrogate (\\ud800)", at(errors, ".first_name").detail());
+        at(errors, ".email");
+        at(errors, ".body.a[0]");
+        assertEquals("G\ud83d\ude00", PATIENT_LIKE.create(JsonBodies.object(
+                "{\"first_name\": \"G\\ud83d\\ude00\", \"birthday\": \"1906-12-09\"}")).string("first_name"));
     }
 
     @Test
