@@ -35,4 +35,30 @@ public final class DatabaseErrors {
         }
         return false;
     }
+
+    /**
+     * What may be logged of a database failure in {@code failure}'s causes: its SQLSTATE, constraint and the
+     * exception types, never the driver's message (it can carry the values of a row: patient data). Null when
+     * no cause is a database failure.
+     */
+    public static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg) {
+                return "SQLSTATE " + pg.getSqlState() + (pg.getConstraint() == null ? "" : " constraint " + pg.getConstraint())
+                        + " (" + chain(failure) + ")";
+            }
+            if (t instanceof SQLException sql) {
+                return "SQLSTATE " + sql.getSQLState() + " (" + chain(failure) + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String chain(Throwable failure) {
+        StringBuilder types = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            types.append(types.length() == 0 ? "" : " < ").append(t.getClass().getName());
+        }
+        return types.toString();
+    }
 }

@@ -130,7 +130,7 @@ public class ErrorMappers {
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            LOG.error("request failed", e);
+            logFault("request failed", e);
             return response(ErrorCode.INTERNAL_SERVER_ERROR, "internal server error");
         }
         if (status == 413) {
@@ -142,7 +142,17 @@ public class ErrorMappers {
     /** The last resort: log the fault, tell the client nothing about it. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
-        LOG.error("unexpected failure", e);
+        logFault("unexpected failure", e);
         return response(ErrorCode.INTERNAL_SERVER_ERROR, "internal server error");
+    }
+
+    /** A database failure is logged by its SQLSTATE and constraint only: the driver's message can carry row values. */
+    private static void logFault(String what, Throwable e) {
+        String database = DatabaseErrors.describe(e);
+        if (database != null) {
+            LOG.errorf("%s: database %s", what, database);
+        } else {
+            LOG.error(what, e);
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.carehub.commons.errors.DatabaseErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -143,7 +144,9 @@ public class OutboxRelay {
             long now = System.currentTimeMillis();
             if (now - lastFailureLog > 30_000) {
                 lastFailureLog = now;
-                LOG.warnf("outbox: relay to Kafka failed, events stay pending and are retried: %s", failure.getMessage());
+                String database = DatabaseErrors.describe(failure);
+                LOG.warnf("outbox: relay to Kafka failed, events stay pending and are retried: %s",
+                        database != null ? "database " + database : failure.getMessage());
             }
         });
     }
