@@ -31,6 +31,49 @@ class UrlSafetyTests {
     }
 
     @Test
+    void refusesTransitionDocumentationAndRelayRanges() throws Exception {
+        for (String address : new String[] { "2002::1", "2002:c000:0204::1", "2002:7f00:1::", "2001::1", "2001:0:4136:e378::1",
+                "2001:0:ffff:ffff:ffff:ffff:ffff:ffff", "64:ff9b:1::a00:1", "64:ff9b:1:ffff::1", "2001:db8::1",
+                "192.0.2.1", "192.0.2.255", "198.51.100.7", "203.0.113.200", "192.88.99.1", "::ffff:192.0.2.1" }) {
+            assertFalse(isPublic(address), address + " is refused");
+        }
+    }
+
+    @Test
+    void acceptsPublicAddressesNextToTheRefusedRanges() throws Exception {
+        // Teredo is 2001:0000::/32 only: the rest of 2001::/16 is ordinary global space (2001:4860:: is Google's).
+        for (String address : new String[] { "2001:1::1", "2001:4860:4860::8888", "2001:db9::1", "2003::1", "64:ff9b:2::1",
+                "192.0.3.1", "192.0.1.1", "198.51.101.1", "203.0.112.1", "192.88.98.1", "192.88.100.1", "64:ff9b::808:808" }) {
+            assertTrue(isPublic(address), address + " is accepted");
+        }
+    }
+
+    @Test
+    void resolvesOnceThroughTheHookAndRefusesWhenAnyAnswerIsNotPublic() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        UrlSafety.Resolver dns = host -> {
+            lookups.incrementAndGet();
+            return host.equals("mixed.example.test")
+                    ? new InetAddress[] { InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1") }
+                    : new InetAddress[] { InetAddress.getByName("127.0.0.2") };
+        };
+        java.util.function.Predicate<InetAddress> onlyTwo = a -> a.getHostAddress().equals("127.0.0.2");
+        UrlSafety tested = new UrlSafety(false, dns, onlyTwo);
+        assertEquals("127.0.0.2", tested.resolve("hooks.example.test")[0].getHostAddress());
+        assertEquals(1, lookups.get());
+        assertEquals(UrlSafety.Refused.class,
+                org.junit.jupiter.api.Assertions.assertThrows(java.net.UnknownHostException.class,
+                        () -> tested.resolve("mixed.example.test")).getClass());
+        assertNull(tested.problem("https://hooks.example.test/h"));
+        assertEquals("must not resolve to a loopback, link-local, private or reserved address",
+                tested.problem("https://mixed.example.test/h"));
+        assertEquals(2, new UrlSafety(true, dns, onlyTwo).resolve("mixed.example.test").length, "allowed when private URLs are");
+        assertEquals("must name a host that resolves", new UrlSafety(false, h -> {
+            throw new java.net.UnknownHostException(h);
+        }, onlyTwo).problem("https://nowhere.example.test/h"));
+    }
+
+    @Test
     void acceptsPublicAddresses() throws Exception {
         for (String address : new String[] { "93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
                 "::ffff:8.8.8.8" }) {
