@@ -19,7 +19,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP receiver for webhook tests, on 127.0.0.1 (an ephemeral port), started once per test JVM. Each
  * test takes its own {@link Endpoint} (a path of its own), which records every request and answers with a
- * status (and body) the test can change at any time.
+ * status (and body) the test can change at any time, or plays a hostile endpoint: one whose body never ends
+ * ({@link Endpoint#endless}) or trickles ({@link Endpoint#trickle}). {@link #server} starts a receiver of a
+ * test's own on another loopback address (a rebinding DNS's "public" and "internal" hosts).
  */
 public final class TestReceiver {
 
@@ -37,6 +39,9 @@ public final class TestReceiver {
         private volatile String responseBody = "";
         private volatile String retryAfter;
         private volatile Duration delay = Duration.ZERO;
+        private volatile boolean endless;
+        private final List<Instant> hungUp = new CopyOnWriteArrayList<>();
+        private volatile Duration trickle;
         private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -67,6 +72,28 @@ public final class TestReceiver {
         public Endpoint delay(Duration delay) {
             this.delay = delay;
             return this;
+        }
+
+        /** Answers 200 with a body that never ends (64 KiB chunks, as fast as the client reads), until it hangs up. */
+        public Endpoint endless() {
+            this.endless = true;
+            return this;
+        }
+
+        /** Answers 200 at once, then its body one byte every {@code perByte}, until the client hangs up. */
+        public Endpoint trickle(Duration perByte) {
+            this.trickle = perByte;
+            return this;
+        }
+
+        /** When the client hung up on each endless or trickled answer. */
+        public List<Instant> hungUp() {
+            return List.copyOf(hungUp);
+        }
+
+        /** Requests in progress now. */
+        public int inFlight() {
+            return inFlight.get();
         }
 
         /** The most requests this endpoint ever had in progress at once. */
@@ -139,12 +166,74 @@ public final class TestReceiver {
                 exchange.getResponseHeaders().add("Retry-After", retryAfter);
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (endless || trickle != null) {
+                stream(exchange, answered);
+                return;
+            }
             exchange.sendResponseHeaders(answered, out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
                 exchange.getResponseBody().write(out);
             }
             exchange.close();
         }
+
+        /** The hostile answers: written until the client goes away (or ten minutes, so a broken test ends). */
+        private void stream(HttpExchange exchange, int answered) throws IOException {
+            exchange.sendResponseHeaders(answered, 0);
+            Instant end = Instant.now().plus(Duration.ofMinutes(10));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            try (var body = exchange.getResponseBody()) {
+                body.write('{');
+                body.flush();
+                while (Instant.now().isBefore(end)) {
+                    if (endless) {
+                        body.write(chunk);
+                    } else {
+                        Thread.sleep(trickle.toMillis()); // the trickling subscriber this endpoint plays
+                        body.write(' ');
+                        body.flush();
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                hungUp.add(Instant.now()); // what a bounded reader does
+            } finally {
+                exchange.close();
+            }
+        }
+    }
+
+    /** A receiver of a test's own, on one loopback address and port. */
+    public static final class Server implements AutoCloseable {
+        private final HttpServer http;
+
+        Server(HttpServer http) {
+            this.http = http;
+        }
+
+        public int port() {
+            return http.getAddress().getPort();
+        }
+
+        /** An endpoint at {@code path}, named in its URL by {@code host} (a name a test resolver answers for). */
+        public Endpoint endpoint(String host, String path) {
+            Endpoint endpoint = new Endpoint("http://" + host + ":" + port() + path);
+            http.createContext(path, endpoint::handle);
+            return endpoint;
+        }
+
+        @Override
+        public void close() {
+            http.stop(0);
+        }
+    }
+
+    /** Starts a receiver on {@code address} (a loopback one) and {@code port} (0: any free one). */
+    public static Server server(String address, int port) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(address, port), 0);
+        http.setExecutor(Executors.newCachedThreadPool());
+        http.start();
+        return new Server(http);
     }
 
     private static HttpServer server;

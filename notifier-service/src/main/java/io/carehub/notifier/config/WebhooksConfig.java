@@ -70,7 +70,17 @@ public interface WebhooksConfig {
         @WithDefault("16")
         int concurrency();
 
-        /** Per-request timeout (connect and response), for the delivery and the token exchange. */
+        /**
+         * Of one tenant's subscriptions, at most this many are delivered at once (on one instance or many), so
+         * that one tenant's slow endpoints leave the other slots to the other tenants.
+         */
+        @WithDefault("4")
+        int tenantConcurrency();
+
+        /**
+         * The whole time of one request (connect, headers and body, enforced by aborting it), for the delivery
+         * and for the token exchange each.
+         */
         @WithDefault("10s")
         Duration requestTimeout();
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.security.Scopes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,13 +21,16 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The dispatcher's state machine in the database. A subscription is <em>due</em> when it is live, its backoff
- * ({@code next_attempt_at}) has passed, nobody holds a lease on it, and it has an in-flight batch or pending
- * ranges older than the batching window. {@link #claim} leases due subscriptions ({@code FOR UPDATE SKIP
- * LOCKED}: replicas never claim the same one); {@link #prepare} moves the pending ranges into the in-flight
- * batch (merging: a failed batch widens); {@link #succeeded} deletes exactly the in-flight ranges that were
- * sent (matched on resource, from and to, so a range widened meanwhile survives) and {@link #failed}
- * keeps them, backs off, and disables after the failure window. Each ends the lease.
+ * The dispatcher's state machine in the database. A subscription is <em>due</em> when it is live, its owner
+ * (the API client that made it) is neither disabled nor deleted, its backoff ({@code next_attempt_at}) has
+ * passed, nobody holds a lease on it, and it has an in-flight batch or pending ranges older than the batching
+ * window. {@link #claim} leases due subscriptions ({@code FOR UPDATE SKIP LOCKED}: replicas never claim the
+ * same one), at most so many per tenant at once; {@link #prepare} drops the ranges of collections the owner
+ * may no longer read ({@link Scopes#canRead}, with the owner's scopes as they are now) and moves the pending ranges into the in-flight batch (merging: a failed batch widens);
+ * {@link #succeeded} deletes exactly the in-flight ranges that were sent (matched on resource, from and to, so
+ * a range widened meanwhile survives) and {@link #failed} keeps them, backs off, and disables after the
+ * failure window. Each ends the lease, and each first checks that the lease is still this delivery's: one
+ * that ran out and was claimed again by another instance records nothing.
  */
 @ApplicationScoped
 public class DeliveryStore {
@@ -42,10 +47,22 @@ public class DeliveryStore {
     public record Batch(String webhookId, List<Range> ranges) {
     }
 
+    /** What {@link #failed} did. */
+    public enum Recorded {
+        /** The lease was no longer this delivery's: nothing written. */
+        LEASE_LOST,
+        RECORDED,
+        /** Recorded, and the subscription disabled (failing for the whole window). */
+        DISABLED
+    }
+
     /** One attempt, as recorded. */
     public record Attempt(UUID id, String webhookId, boolean succeeded, Integer statusCode, String error, int latencyMs,
             String body) {
     }
+
+    /** Serialises claims across instances, so the per-tenant bound holds however many instances run. */
+    private static final long CLAIM_LOCK = 0x6361726568756231L;
 
     private final Pool pool;
     private final Outbox outbox;
@@ -55,17 +72,31 @@ public class DeliveryStore {
         this.outbox = outbox;
     }
 
-    public Uni<List<Claim>> claim(String leasedBy, int limit, Duration lease, Duration batchWindow) {
-        return pool.preparedQuery("UPDATE webhook_subscriptions SET lease_until = now() + $1 * interval '1 millisecond',"
-                + " leased_by = $2 WHERE id IN (SELECT s.id FROM webhook_subscriptions s"
-                + " WHERE s.active AND NOT s.deleted AND s.next_attempt_at <= now()"
-                + " AND (s.lease_until IS NULL OR s.lease_until < now())"
-                + " AND (EXISTS (SELECT 1 FROM inflight_ranges i WHERE i.subscription_id = s.id)"
-                + " OR EXISTS (SELECT 1 FROM pending_ranges p WHERE p.subscription_id = s.id"
-                + " AND p.first_seen_at <= now() - $3 * interval '1 millisecond'))"
-                + " ORDER BY s.next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED)"
-                + " RETURNING id, tenant, url, client_id, secret_ciphertext, token_endpoint_url, failure_count")
-                .execute(Tuple.of(lease.toMillis(), leasedBy, batchWindow.toMillis(), limit))
+    /**
+     * Leases up to {@code limit} due subscriptions, at most {@code perTenant} of one tenant in flight at once
+     * (counting those already leased), so that one tenant's slow endpoints cannot take every delivery slot.
+     */
+    public Uni<List<Claim>> claim(String leasedBy, int limit, int perTenant, Duration lease, Duration batchWindow) {
+        return pool.withTransaction(c -> c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(CLAIM_LOCK))
+                .chain(() -> c.preparedQuery("WITH busy AS (SELECT tenant, count(*) AS n FROM webhook_subscriptions"
+                        + " WHERE leased_by IS NOT NULL AND lease_until >= now() GROUP BY tenant),"
+                        + " due AS (SELECT s.id, s.next_attempt_at,"
+                        + " row_number() OVER (PARTITION BY s.tenant ORDER BY s.next_attempt_at, s.id) + COALESCE(b.n, 0) AS slot"
+                        + " FROM webhook_subscriptions s"
+                        + " JOIN api_clients o ON o.client_id = s.owner_client_id AND o.tenant = s.tenant"
+                        + " AND NOT o.disabled AND NOT o.deleted"
+                        + " LEFT JOIN busy b ON b.tenant = s.tenant"
+                        + " WHERE s.active AND NOT s.deleted AND s.next_attempt_at <= now()"
+                        + " AND (s.lease_until IS NULL OR s.lease_until < now())"
+                        + " AND (EXISTS (SELECT 1 FROM inflight_ranges i WHERE i.subscription_id = s.id)"
+                        + " OR EXISTS (SELECT 1 FROM pending_ranges p WHERE p.subscription_id = s.id"
+                        + " AND p.first_seen_at <= now() - $3 * interval '1 millisecond')))"
+                        + " UPDATE webhook_subscriptions SET lease_until = now() + $1 * interval '1 millisecond',"
+                        + " leased_by = $2 WHERE id IN (SELECT s.id FROM webhook_subscriptions s"
+                        + " WHERE s.id IN (SELECT id FROM due WHERE slot <= $5 ORDER BY next_attempt_at LIMIT $4)"
+                        + " AND (s.lease_until IS NULL OR s.lease_until < now()) FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id, tenant, url, client_id, secret_ciphertext, token_endpoint_url, failure_count")
+                        .execute(Tuple.of(lease.toMillis(), leasedBy, batchWindow.toMillis(), limit, perTenant)))
                 .map(rows -> {
                     List<Claim> claims = new ArrayList<>();
                     for (Row r : rows) {
@@ -74,12 +105,53 @@ public class DeliveryStore {
                                 r.getString("token_endpoint_url"), r.getInteger("failure_count"), leasedBy));
                     }
                     return claims;
+                }));
+    }
+
+    /**
+     * Drops the ranges of collections the owner may no longer read (its scopes now, not when it subscribed),
+     * moves what is pending into the in-flight batch and returns the batch: empty when there is nothing to
+     * send, the lease is no longer this delivery's, or the owner was disabled or deleted meanwhile.
+     */
+    public Uni<Batch> prepare(Claim claim) {
+        return pool.withTransaction(c -> c.preparedQuery("SELECT o.scopes FROM webhook_subscriptions s"
+                + " JOIN api_clients o ON o.client_id = s.owner_client_id AND o.tenant = s.tenant"
+                + " AND NOT o.disabled AND NOT o.deleted"
+                + " WHERE s.id = $1 AND s.leased_by = $2 FOR UPDATE OF s").execute(Tuple.of(claim.id(), claim.leasedBy()))
+                .chain(owner -> {
+                    if (owner.size() != 1) {
+                        return Uni.createFrom().item(new Batch(null, List.of()));
+                    }
+                    List<String> scopes = Arrays.asList(owner.iterator().next().getArrayOfStrings("scopes"));
+                    return dropUnreadable(c, claim, scopes).chain(droppedInflight -> move(c, claim, droppedInflight));
+                }));
+    }
+
+    /** Deletes the pending and in-flight ranges the owner may not read; returns whether the in-flight batch shrank. */
+    private static Uni<Boolean> dropUnreadable(SqlConnection c, Claim claim, List<String> scopes) {
+        return c.preparedQuery("SELECT resource FROM pending_ranges WHERE subscription_id = $1"
+                + " UNION SELECT resource FROM inflight_ranges WHERE subscription_id = $1").execute(Tuple.of(claim.id()))
+                .chain(rows -> {
+                    List<String> denied = new ArrayList<>();
+                    for (Row r : rows) {
+                        if (!Scopes.canRead(scopes, r.getString("resource"))) {
+                            denied.add(r.getString("resource"));
+                        }
+                    }
+                    if (denied.isEmpty()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Tuple args = Tuple.of(claim.id(), denied.toArray(new String[0]));
+                    return c.preparedQuery("DELETE FROM pending_ranges WHERE subscription_id = $1 AND resource = ANY ($2)")
+                            .execute(args)
+                            .chain(() -> c.preparedQuery("DELETE FROM inflight_ranges WHERE subscription_id = $1"
+                                    + " AND resource = ANY ($2)").execute(args))
+                            .map(deleted -> deleted.rowCount() > 0);
                 });
     }
 
-    /** Moves what is pending into the in-flight batch and returns the batch (empty when there is nothing). */
-    public Uni<Batch> prepare(Claim claim) {
-        return pool.withTransaction(c -> c.preparedQuery("WITH moved AS (DELETE FROM pending_ranges"
+    private Uni<Batch> move(SqlConnection c, Claim claim, boolean inflightShrank) {
+        return c.preparedQuery("WITH moved AS (DELETE FROM pending_ranges"
                 + " WHERE subscription_id = $1 RETURNING resource, from_at, to_at)"
                 + " INSERT INTO inflight_ranges (subscription_id, resource, from_at, to_at)"
                 + " SELECT $1, resource, from_at, to_at FROM moved"
@@ -87,7 +159,7 @@ public class DeliveryStore {
                 + " from_at = LEAST(inflight_ranges.from_at, EXCLUDED.from_at),"
                 + " to_at = GREATEST(inflight_ranges.to_at, EXCLUDED.to_at)")
                 .execute(Tuple.of(claim.id()))
-                .chain(moved -> webhookId(c, claim, moved.rowCount() > 0))
+                .chain(moved -> webhookId(c, claim, inflightShrank || moved.rowCount() > 0))
                 .chain(webhookId -> c.preparedQuery("SELECT resource, from_at, to_at FROM inflight_ranges"
                         + " WHERE subscription_id = $1 ORDER BY resource").execute(Tuple.of(claim.id()))
                         .map(rows -> {
@@ -97,11 +169,11 @@ public class DeliveryStore {
                                         r.getOffsetDateTime("to_at").toInstant()));
                             }
                             return new Batch(webhookId, ranges);
-                        })));
+                        }));
     }
 
-    /** The batch's webhook-id: kept while the body stays the same, new when it widened (an id never names two bodies). */
-    private Uni<String> webhookId(SqlConnection c, Claim claim, boolean widened) {
+    /** The batch's webhook-id: kept while the body stays the same, new when it changed (an id never names two bodies). */
+    private static Uni<String> webhookId(SqlConnection c, Claim claim, boolean widened) {
         String fresh = "msg_" + UUID.randomUUID().toString().replace("-", "");
         return c.preparedQuery("UPDATE webhook_subscriptions SET inflight_webhook_id ="
                 + " CASE WHEN $2 OR inflight_webhook_id IS NULL THEN $3 ELSE inflight_webhook_id END"
@@ -116,9 +188,15 @@ public class DeliveryStore {
                 + " WHERE id = $1 AND leased_by = $2").execute(Tuple.of(claim.id(), claim.leasedBy())).replaceWithVoid();
     }
 
-    /** Removes exactly the ranges sent, records the attempt, resets the failures and frees the lease. */
-    public Uni<Void> succeeded(Claim claim, Batch batch, Attempt attempt) {
-        return pool.withTransaction(c -> {
+    /**
+     * Removes exactly the ranges sent, records the attempt, resets the failures and frees the lease; returns
+     * false, having written nothing, when the lease is no longer this delivery's.
+     */
+    public Uni<Boolean> succeeded(Claim claim, Batch batch, Attempt attempt) {
+        return pool.withTransaction(c -> held(c, claim).chain(held -> {
+            if (!held) {
+                return Uni.createFrom().item(false);
+            }
             List<Tuple> sent = new ArrayList<>();
             for (Range r : batch.ranges()) {
                 sent.add(Tuple.of(claim.id(), r.resource(), utc(r.from()), utc(r.to())));
@@ -130,16 +208,18 @@ public class DeliveryStore {
                             + " failure_count = 0, first_failure_at = NULL, next_attempt_at = now(),"
                             + " inflight_webhook_id = NULL, lease_until = NULL, leased_by = NULL"
                             + " WHERE id = $1 AND leased_by = $2").execute(Tuple.of(claim.id(), claim.leasedBy())))
-                    .replaceWithVoid();
-        });
+                    .replaceWith(true);
+        }));
     }
 
     /**
      * Keeps the batch, records the attempt, backs off until {@code retryIn}; disables the subscription when it
-     * has been failing without interruption for {@code disableAfter}. Returns whether it was disabled.
+     * has been failing without interruption for {@code disableAfter}. Writes nothing when the lease is no
+     * longer this delivery's.
      */
-    public Uni<Boolean> failed(Claim claim, Attempt attempt, Duration retryIn, Duration disableAfter, String disabledReason) {
-        return pool.withTransaction(c -> record(c, claim, attempt)
+    public Uni<Recorded> failed(Claim claim, Attempt attempt, Duration retryIn, Duration disableAfter, String disabledReason) {
+        return pool.withTransaction(c -> held(c, claim).chain(held -> !held ? Uni.createFrom().item(Recorded.LEASE_LOST)
+                : record(c, claim, attempt)
                 .chain(() -> c.preparedQuery("UPDATE webhook_subscriptions SET last_failure_at = now(),"
                         + " failure_count = failure_count + 1, first_failure_at = COALESCE(first_failure_at, now()),"
                         + " next_attempt_at = now() + $3 * interval '1 millisecond',"
@@ -154,13 +234,20 @@ public class DeliveryStore {
                                 disabledReason))
                         .chain(rows -> {
                             if (rows.size() != 1 || rows.iterator().next().getBoolean("active")) {
-                                return Uni.createFrom().item(false);
+                                return Uni.createFrom().item(Recorded.RECORDED);
                             }
                             // Disabling changes the subscription: its change event, in the same transaction.
                             Row row = rows.iterator().next();
                             return outbox.record(c, row.getString("tenant"), "webhook_subscriptions", claim.id(),
-                                    ChangeOperation.UPDATED, row.getOffsetDateTime("updated_at").toInstant()).replaceWith(true);
-                        })));
+                                    ChangeOperation.UPDATED, row.getOffsetDateTime("updated_at").toInstant())
+                                    .replaceWith(Recorded.DISABLED);
+                        }))));
+    }
+
+    /** Whether the lease is still this delivery's, locking the row so that no claim can take it meanwhile. */
+    private static Uni<Boolean> held(SqlConnection c, Claim claim) {
+        return c.preparedQuery("SELECT 1 FROM webhook_subscriptions WHERE id = $1 AND leased_by = $2 FOR UPDATE")
+                .execute(Tuple.of(claim.id(), claim.leasedBy())).map(rows -> rows.size() == 1);
     }
 
     /** How many live subscriptions have changes waiting (pending or in flight): the metric. */

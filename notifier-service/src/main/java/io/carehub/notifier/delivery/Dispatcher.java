@@ -1,19 +1,16 @@
 package io.carehub.notifier.delivery;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,9 +43,11 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Delivers the notifications (API.md §7). One loop thread claims due subscriptions (as many as there are free
- * delivery slots) and hands each to a bounded pool of delivery threads, which sign and POST the batch with a
- * per-request timeout and record the outcome through {@link DeliveryStore}. A slow endpoint holds one slot
- * for at most the timeout; a subscription is never delivered twice at once (its lease). Blocking work (DNS,
+ * delivery slots, at most {@code tenantConcurrency} of one tenant) and hands each to a bounded pool of
+ * delivery threads, which sign and POST the batch and record the outcome through {@link DeliveryStore}. Each
+ * request (the token exchange, the delivery) has a hard deadline on its whole time and reads a bounded body
+ * ({@link WebhookHttp}), so a slow or endless endpoint holds one slot for at most the timeout and its failure
+ * backs off like any other; a subscription is never delivered twice at once (its lease). Blocking work (DNS,
  * HTTP, awaiting the database) happens only on these threads, never on an event loop.
  */
 @ApplicationScoped
@@ -58,15 +57,16 @@ public class Dispatcher {
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration METRIC_REFRESH = Duration.ofSeconds(5);
     private static final int MAX_ERROR_LENGTH = 300;
+    /** The most a Retry-After may push a retry back (retryMax caps it further). */
+    static final Duration RETRY_AFTER_CAP = Duration.ofDays(1);
 
     private final WebhooksConfig config;
     private final WebhooksConfig.Dispatcher settings;
     private final DeliveryStore store;
     private final SecretCipher cipher;
-    private final UrlSafety urlSafety;
     private final String instance;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http;
+    private final WebhookHttp http;
     private final TokenExchange tokens;
     private final Semaphore slots;
     private final Object signal = new Object();
@@ -85,12 +85,10 @@ public class Dispatcher {
         this.settings = config.dispatcher();
         this.store = store;
         this.cipher = cipher;
-        this.urlSafety = urlSafety;
         this.instance = settings.instanceId().filter(s -> !s.isBlank()).orElseGet(() -> UUID.randomUUID().toString());
-        // Redirects are not followed: a redirect could lead past the URL safety check.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.requestTimeout()).build();
-        this.tokens = new TokenExchange(http, settings.requestTimeout());
+        // A token exchange and a delivery per slot, one after the other: one connection each at most.
+        this.http = new WebhookHttp(urlSafety, settings.requestTimeout(), settings.concurrency() + 1);
+        this.tokens = new TokenExchange(http);
         this.slots = new Semaphore(settings.concurrency());
         this.metrics = metrics;
         Gauge.builder("carehub.webhooks.pending.subscriptions", pendingSubscriptions, AtomicLong::get)
@@ -127,6 +125,11 @@ public class Dispatcher {
             // Deliveries under way finish (each within its timeout); a lease left behind simply runs out.
             workers.awaitTermination(settings.requestTimeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
         }
+        try {
+            http.close();
+        } catch (IOException e) {
+            LOG.debugf("closing the webhook HTTP client: %s", e.getClass().getSimpleName());
+        }
     }
 
     /** Changes were stored: look for due subscriptions now (the batching window still applies). */
@@ -149,8 +152,8 @@ public class Dispatcher {
                 }
                 if (free > 0) {
                     String leasedBy = instance + "/" + UUID.randomUUID();
-                    List<DeliveryStore.Claim> claims = store.claim(leasedBy, free, settings.lease(), settings.batchWindow())
-                            .await().atMost(DB_TIMEOUT);
+                    List<DeliveryStore.Claim> claims = store.claim(leasedBy, free, settings.tenantConcurrency(),
+                            settings.lease(), settings.batchWindow()).await().atMost(DB_TIMEOUT);
                     claimed = claims.size();
                     for (DeliveryStore.Claim claim : claims) {
                         slots.acquireUninterruptibly();
@@ -212,41 +215,35 @@ public class Dispatcher {
         Duration retryAfter = null;
         try {
             String secret = cipher.open(WebhookSubscription.secretContext(claim.id()), claim.secretCiphertext());
-            String refused = refusal(claim);
-            if (refused != null) {
-                error = refused;
-            } else {
-                Instant now = Instant.now();
-                String bearer = claim.tokenEndpointUrl() == null
-                        ? Signatures.bearerJwt(secret, claim.clientId(), claim.url(), attemptId.toString(), now)
-                        : tokens.accessToken(claim.id(), claim.tokenEndpointUrl(), claim.clientId(), secret);
-                long timestamp = now.getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url())).timeout(settings.requestTimeout())
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + bearer)
-                        .header("webhook-id", batch.webhookId())
-                        .header("webhook-timestamp", Long.toString(timestamp))
-                        .header("webhook-signature", Signatures.webhookSignature(secret, batch.webhookId(), timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                started = System.nanoTime();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
-                retryAfter = response.headers().firstValue("Retry-After").map(Dispatcher::retryAfter).orElse(null);
-                if (status == 401 && claim.tokenEndpointUrl() != null) {
-                    tokens.forget(claim.id());
-                }
+            Instant now = Instant.now();
+            String bearer = claim.tokenEndpointUrl() == null
+                    ? Signatures.bearerJwt(secret, claim.clientId(), claim.url(), attemptId.toString(), now)
+                    : tokens.accessToken(claim.id(), claim.tokenEndpointUrl(), claim.clientId(), secret);
+            long timestamp = now.getEpochSecond();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Authorization", "Bearer " + bearer);
+            headers.put("webhook-id", batch.webhookId());
+            headers.put("webhook-timestamp", Long.toString(timestamp));
+            headers.put("webhook-signature", Signatures.webhookSignature(secret, batch.webhookId(), timestamp, body));
+            started = System.nanoTime();
+            // The answer's body is not needed: not read at all (0 bytes), so its size and pace do not matter.
+            WebhookHttp.Answer answer = http.post(claim.url(), headers, body.getBytes(StandardCharsets.UTF_8),
+                    "application/json", 0);
+            status = answer.status();
+            retryAfter = answer.retryAfter() == null ? null : retryAfter(answer.retryAfter());
+            if (status == 401 && claim.tokenEndpointUrl() != null) {
+                tokens.forget(claim.id());
             }
         } catch (TokenExchange.Failure e) {
             error = e.getMessage();
-        } catch (HttpTimeoutException e) {
+        } catch (UrlSafety.Refused e) {
+            error = "refused: url must not resolve to a loopback, link-local, private or reserved address";
+        } catch (WebhookHttp.DeadlineExceeded e) {
             error = "no answer within " + settings.requestTimeout().toMillis() + " ms";
         } catch (IOException e) {
             error = "connection failed: " + e.getClass().getSimpleName();
         } catch (GeneralSecurityException e) {
             error = "the subscription's secret cannot be read (was SECRETS_ENCRYPTION_KEY changed?)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         } catch (IllegalArgumentException e) {
             error = "the URL cannot be called";
         }
@@ -259,7 +256,10 @@ public class Dispatcher {
         DeliveryStore.Attempt attempt = new DeliveryStore.Attempt(attemptId, batch.webhookId(), ok, status,
                 error == null ? null : truncate(error), latencyMs, body);
         if (ok) {
-            store.succeeded(claim, batch, attempt).await().atMost(DB_TIMEOUT);
+            if (!store.succeeded(claim, batch, attempt).await().atMost(DB_TIMEOUT)) {
+                leaseLost(claim);
+                return;
+            }
             Instant now = Instant.now();
             for (DeliveryStore.Range r : batch.ranges()) {
                 changeToPing.record(Duration.between(r.from(), now).abs());
@@ -269,33 +269,29 @@ public class Dispatcher {
         }
         String reason = "deliveries failed without interruption for " + settings.disableAfter() + "; last attempt: "
                 + (status != null ? "HTTP " + status : truncate(error));
-        boolean disabled = store.failed(claim, attempt, backoff(claim.failureCount(), retryAfter), settings.disableAfter(),
+        DeliveryStore.Recorded recorded = store.failed(claim, attempt,
+                backoff(settings.retryBase(), settings.retryMax(), claim.failureCount(), retryAfter), settings.disableAfter(),
                 reason).await().atMost(DB_TIMEOUT);
+        if (recorded == DeliveryStore.Recorded.LEASE_LOST) {
+            leaseLost(claim);
+            return;
+        }
         outcome(status != null ? "http_error" : "no_answer");
-        if (disabled) {
+        if (recorded == DeliveryStore.Recorded.DISABLED) {
             outcome("disabled");
             LOG.infof("webhook subscription %s disabled: %s", claim.id(), reason);
         }
     }
 
+    /** The lease ran out and another delivery holds the subscription now: its outcome is the one recorded. */
+    private void leaseLost(DeliveryStore.Claim claim) {
+        outcome("lease_lost");
+        LOG.infof("webhook delivery for subscription %s outlived its lease; its outcome is not recorded", claim.id());
+    }
+
     private void outcome(String outcome) {
         Counter.builder("carehub.webhooks.deliveries").description("Webhook delivery attempts by outcome")
                 .tag("outcome", outcome).register(metrics).increment();
-    }
-
-    /** Checked again at delivery time: the name may resolve elsewhere now (DNS rebinding). */
-    private String refusal(DeliveryStore.Claim claim) {
-        String problem = urlSafety.problem(claim.url());
-        if (problem != null) {
-            return "refused: url " + problem;
-        }
-        if (claim.tokenEndpointUrl() != null) {
-            problem = urlSafety.problem(claim.tokenEndpointUrl());
-            if (problem != null) {
-                return "refused: token_endpoint_url " + problem;
-            }
-        }
-        return null;
     }
 
     /** The JSON list of {@code {resource, from, to, href}}, one per collection (API.md §7). */
@@ -316,28 +312,36 @@ public class Dispatcher {
     }
 
     /** Exponential (base × 2^failures, at most max), with jitter (50 to 100 %), and at least what Retry-After asks. */
-    Duration backoff(int failuresBefore, Duration retryAfter) {
-        long base = settings.retryBase().toMillis();
-        long max = settings.retryMax().toMillis();
-        long exp = failuresBefore >= 30 ? max : Math.min(max, base << failuresBefore);
+    static Duration backoff(Duration retryBase, Duration retryMax, int failuresBefore, Duration retryAfter) {
+        long base = retryBase.toMillis();
+        long max = retryMax.toMillis();
+        long exp = failuresBefore >= 30 || base << failuresBefore > max ? max : base << failuresBefore;
         long delay = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
         if (retryAfter != null) {
-            delay = Math.max(delay, Math.min(retryAfter.toMillis(), max));
+            long asked = retryAfter.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP.toMillis() : retryAfter.toMillis();
+            delay = Math.max(delay, Math.min(asked, max));
         }
         return Duration.ofMillis(delay);
     }
 
-    /** {@code Retry-After}: seconds or an HTTP date; null when unreadable. */
+    /**
+     * {@code Retry-After}: seconds or an HTTP date, clamped to between now and {@link #RETRY_AFTER_CAP} (a
+     * subscriber's far-future answer must not overflow anything); null when unreadable.
+     */
     static Duration retryAfter(String value) {
+        String v = value.strip();
+        if (!v.isEmpty() && v.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            // Any number of digits: more than the cap's are the cap, however many more.
+            String digits = v.replaceFirst("^0+(?=.)", "");
+            long cap = RETRY_AFTER_CAP.toSeconds();
+            return digits.length() > 12 || Long.parseLong(digits) > cap ? RETRY_AFTER_CAP : Duration.ofSeconds(Long.parseLong(digits));
+        }
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException e) {
-            try {
-                return Duration.between(Instant.now(),
-                        ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (RuntimeException e2) {
-                return null;
-            }
+            Duration until = Duration.between(Instant.now(),
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return until.isNegative() ? Duration.ZERO : until.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : until;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

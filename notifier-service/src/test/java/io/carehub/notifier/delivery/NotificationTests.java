@@ -28,10 +28,11 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.carehub.commons.testing.TestTokens;
 import io.carehub.commons.web.Timestamps;
+import io.carehub.notifier.TestClients;
 import io.carehub.notifier.TestEvents;
 import io.carehub.notifier.TestReceiver;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +51,13 @@ class NotificationTests {
     static final String PATIENTS_TOPIC = "patients-service.changes";
 
     final String tenant = "notify-" + UUID.randomUUID();
-    final String token = TestTokens.token(tenant, "webhooks");
+    /** A real client's: deliveries go only to live clients, and cover only what their scopes let them read. */
+    String token;
+
+    @BeforeEach
+    void client() {
+        token = TestClients.accessToken(TestClients.create(tenant, "all", "webhooks"));
+    }
 
     record Subscription(String id, String secret, String clientId) {
     }

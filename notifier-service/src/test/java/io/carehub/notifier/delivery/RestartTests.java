@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.carehub.commons.testing.TestTokens;
+import io.carehub.notifier.TestClients;
 import io.carehub.notifier.TestEvents;
 import io.carehub.notifier.TestReceiver;
 import io.carehub.notifier.client.SecretCipher;
@@ -59,7 +59,7 @@ class RestartTests {
     @Test
     void aNotifierRestartedMidWayLosesNothing() throws Exception {
         String tenant = "restart-" + UUID.randomUUID();
-        TestReceiver.Endpoint hook = ScaleOutTests.subscribeAs(TestTokens.token(tenant, "webhooks"),
+        TestReceiver.Endpoint hook = ScaleOutTests.subscribeAs(TestClients.accessToken(TestClients.create(tenant, "all", "webhooks")),
                 TestReceiver.endpoint().delay(Duration.ofMillis(200)));
 
         Dispatcher dispatcher = ScaleOutTests.dispatcher(config, store, cipher, urlSafety);

@@ -13,10 +13,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.carehub.commons.testing.TestTokens;
 import io.carehub.commons.web.Timestamps;
+import io.carehub.notifier.TestClients;
 import io.carehub.notifier.TestEvents;
 import io.carehub.notifier.TestReceiver;
 import io.carehub.notifier.client.SecretCipher;
@@ -58,7 +59,12 @@ class ScaleOutTests {
     UrlSafety urlSafety;
 
     final String tenant = "scale-" + UUID.randomUUID();
-    final String token = TestTokens.token(tenant, "webhooks");
+    String token;
+
+    @BeforeEach
+    void client() {
+        token = TestClients.accessToken(TestClients.create(tenant, "all", "webhooks"));
+    }
 
     @Test
     void twoInstancesDeliverEveryChangeAndNeverOneSubscriptionTwiceAtOnce() throws Exception {
@@ -154,6 +160,11 @@ class ScaleOutTests {
 
     /** Another instance's dispatcher: the application's settings, but running (and a name of its own). */
     static Dispatcher dispatcher(WebhooksConfig config, DeliveryStore store, SecretCipher cipher, UrlSafety urlSafety) {
+        return dispatcher(config, store, cipher, urlSafety, new SimpleMeterRegistry());
+    }
+
+    static Dispatcher dispatcher(WebhooksConfig config, DeliveryStore store, SecretCipher cipher, UrlSafety urlSafety,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         WebhooksConfig.Dispatcher running = (WebhooksConfig.Dispatcher) Proxy.newProxyInstance(
                 WebhooksConfig.Dispatcher.class.getClassLoader(), new Class<?>[] { WebhooksConfig.Dispatcher.class },
                 (proxy, method, args) -> switch (method.getName()) {
@@ -164,6 +175,6 @@ class ScaleOutTests {
         WebhooksConfig settings = (WebhooksConfig) Proxy.newProxyInstance(WebhooksConfig.class.getClassLoader(),
                 new Class<?>[] { WebhooksConfig.class },
                 (proxy, method, args) -> "dispatcher".equals(method.getName()) ? running : method.invoke(config, args));
-        return new Dispatcher(settings, store, cipher, urlSafety, new SimpleMeterRegistry());
+        return new Dispatcher(settings, store, cipher, urlSafety, metrics);
     }
 }

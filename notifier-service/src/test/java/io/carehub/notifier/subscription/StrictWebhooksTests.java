@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.carehub.commons.testing.TestKafka;
-import io.carehub.commons.testing.TestTokens;
+import io.carehub.notifier.TestClients;
 import io.carehub.notifier.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -27,7 +28,13 @@ import io.restassured.path.json.JsonPath;
 class StrictWebhooksTests {
 
     final String tenant = "strict-" + UUID.randomUUID();
-    final String token = TestTokens.token(tenant, "webhooks");
+    /** A real client's: only a live client's subscriptions are delivered. */
+    String token;
+
+    @BeforeEach
+    void client() {
+        token = TestClients.accessToken(TestClients.create(tenant, "all", "webhooks"));
+    }
 
     @Test
     void urlsResolvingToPrivateAddressesAreRefusedOnCreateAndUpdate() {
@@ -51,10 +58,11 @@ class StrictWebhooksTests {
 
     @Test
     void aSubscriptionFailingForTheWholeWindowIsDisabledWithAReasonAndCanBeReEnabled() {
-        // A public documentation address (TEST-NET-1, RFC 5737) that no one answers: every attempt fails.
+        // Every attempt fails, refused at delivery time (TEST-NET-1, RFC 5737, is no address to call): no traffic.
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"url\": \"http://192.0.2.1:9/hook\", \"resources\": [\"patients\"]}")
+                .body("{\"url\": \"https://93.184.216.34/h\", \"resources\": [\"patients\"]}")
                 .post("/v1/webhook_subscriptions").then().statusCode(200).extract().path("data.id");
+        rebind(id, "http://192.0.2.1:9/hook");
         TestEvents.publish("patients-service.changes", tenant, "patients", UUID.randomUUID().toString(), TestEvents.now());
 
         JsonPath disabled = awaitSubscription(id, s -> !s.getBoolean("data.active"), Duration.ofSeconds(45));
@@ -78,6 +86,8 @@ class StrictWebhooksTests {
                 .body("data.active", equalTo(true))
                 .body("data.disabled_reason", nullValue())
                 .body("data.failure_count", equalTo(0));
+        // Gone, so that no later test's notifier (private URLs allowed there) ever calls its address.
+        given().auth().oauth2(token).delete("/v1/webhook_subscriptions/" + id).then().statusCode(200);
     }
 
     @Test
