@@ -236,6 +236,10 @@ class BadInputTests {
             refused(given().auth().oauth2(all).queryParam("page[after]", forged).get("/v1/patients").then(),
                     "bad_request", "page[after]");
         }
+        // A date beyond PostgreSQL's (4713 BC) or past 9999, in a body.
+        for (String far : new String[] { "-5000-01-01", "+300000-01-01" }) {
+            refused(post(all, "/v1/patients", grace("birthday", far)), "bad_request", ".birthday");
+        }
         // The edges of the range still page.
         given().auth().oauth2(all).queryParam("page[from]", "0001-01-01T00:00:00Z")
                 .queryParam("page[to]", "9999-12-31T23:59:59.999999Z").get("/v1/patients").then().statusCode(200)

@@ -343,9 +343,11 @@ public final class Types {
         return UUID.fromString(s);
     }
 
+    /** A real calendar date of years 1 to 9999 (as timestamps: PostgreSQL's date fails on years before 4713 BC). */
     public static LocalDate parseDate(String s) {
         try {
-            return LocalDate.parse(s, DATE_FORMAT);
+            LocalDate date = LocalDate.parse(s, DATE_FORMAT);
+            return date.getYear() >= 1 && date.getYear() <= 9999 ? date : null;
         } catch (DateTimeException e) {
             return null;
         }

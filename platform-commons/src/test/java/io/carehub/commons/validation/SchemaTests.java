@@ -115,6 +115,15 @@ class SchemaTests {
     }
 
     @Test
+    void datesAreOfYearsOneTo9999() {
+        assertEquals(LocalDate.of(1, 1, 1), Types.parseDate("0001-01-01"));
+        assertEquals(LocalDate.of(9999, 12, 31), Types.parseDate("9999-12-31"));
+        for (String far : new String[] { "0000-01-01", "-5000-01-01", "+10000-01-01", "+300000-01-01" }) {
+            assertNull(Types.parseDate(far), far);
+        }
+    }
+
+    @Test
     void phonesAreReadInTheFormsOfTheContract() {
         assertEquals("555-555-1234", Types.normalisePhone("5555551234"));
         assertEquals("555-555-1234", Types.normalisePhone("(555) 555-1234"));
