@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
@@ -14,6 +15,13 @@ import io.smallrye.mutiny.Uni;
 public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, UUID> {
 
     /** A client that is not deleted, in {@code tenant} (null: any tenant, for the operator), or null. */
+    /** As {@link #findLive}, locked for this transaction's change. */
+    public Uni<ApiClient> lockLive(String tenant, UUID id) {
+        return (tenant == null ? find("id = ?1 and deleted = false", id)
+                : find("tenant = ?1 and id = ?2 and deleted = false", tenant, id))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     public Uni<ApiClient> findLive(String tenant, UUID id) {
         return tenant == null ? find("id = ?1 and deleted = false", id).firstResult()
                 : find("tenant = ?1 and id = ?2 and deleted = false", tenant, id).firstResult();

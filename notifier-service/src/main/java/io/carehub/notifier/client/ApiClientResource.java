@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.paging.FindParameters;
@@ -44,6 +45,8 @@ import io.smallrye.mutiny.Uni;
  * A client's secret is shown once, in the answer to Create or rotate_secret (never stored in clear,
  * never shown again); those answers carry {@code Cache-Control: no-store}.
  */
+// A client that goes away does not cut the work short: a write and its session finish.
+@Cancellable(false)
 @Path("/v1/api_clients")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Scopes.ADMIN, Scopes.OPERATOR })

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.validation.Fields;
@@ -52,18 +53,20 @@ public class ApiClientService {
 
     @WithTransaction
     public Uni<WithSecret> create(ApiClientAccess access, String tenant, Fields fields) {
-        ApiClient client = new ApiClient();
-        client.created(tenant);
-        client.clientId = UUID.randomUUID().toString();
-        ApiClientFields.apply(fields, client);
-        String secret = cipher.generate();
-        client.secretCiphertext = cipher.seal(client.clientId, secret);
-        return Uni.createFrom().item(client).invoke(c -> {
-            access.mayCreateIn(tenant);
-            access.mayGrant(c.scopes);
-        }).chain(clients::persistAndFlush)
-                .call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
-                .map(c -> new WithSecret(c, secret));
+        return WriteStamp.now().chain(now -> {
+            ApiClient client = new ApiClient();
+            client.created(tenant, now);
+            client.clientId = UUID.randomUUID().toString();
+            ApiClientFields.apply(fields, client);
+            String secret = cipher.generate();
+            client.secretCiphertext = cipher.seal(client.clientId, secret);
+            return Uni.createFrom().item(client).invoke(c -> {
+                access.mayCreateIn(tenant);
+                access.mayGrant(c.scopes);
+            }).chain(clients::persistAndFlush)
+                    .call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
+                    .map(c -> new WithSecret(c, secret));
+        });
     }
 
     @WithTransaction
@@ -73,7 +76,6 @@ public class ApiClientService {
                 access.mayGrant(fields.<String>list("scopes"));
             }
             ApiClientFields.apply(fields, client);
-            client.changed();
             return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
         });
     }
@@ -83,7 +85,6 @@ public class ApiClientService {
     public Uni<ApiClient> delete(ApiClientAccess access, UUID id) {
         return changeable(access, id).call(client -> {
             client.deleted = true;
-            client.changed();
             return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.DELETED));
         });
     }
@@ -94,7 +95,6 @@ public class ApiClientService {
         String secret = cipher.generate();
         return changeable(access, id).call(client -> {
             client.secretCiphertext = cipher.seal(client.clientId, secret);
-            client.changed();
             return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
         }).map(client -> new WithSecret(client, secret));
     }
@@ -134,8 +134,9 @@ public class ApiClientService {
             if (existing != null) {
                 return Uni.createFrom().item(new Seeded(existing, false));
             }
+            return WriteStamp.now().chain(now -> {
             ApiClient client = new ApiClient();
-            client.created(tenant);
+            client.created(tenant, now);
             client.clientId = clientId;
             client.name = BOOTSTRAP_NAME;
             client.scopes = List.copyOf(scopes);
@@ -143,6 +144,7 @@ public class ApiClientService {
             return clients.persistAndFlush(client)
                     .call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
                     .replaceWith(new Seeded(client, true));
+            });
         });
     }
 
@@ -154,7 +156,10 @@ public class ApiClientService {
         return clients.findLive(access.confinedTo(), id).onItem().ifNull().failWith(ApiException::notFound);
     }
 
+    /** A live client the caller may change, locked for the change and stamped with its time. */
     private Uni<ApiClient> changeable(ApiClientAccess access, UUID id) {
-        return live(access, id).invoke(access::mayChange);
+        return WriteStamp.now().chain(now -> clients.lockLive(access.confinedTo(), id)
+                .onItem().ifNull().failWith(ApiException::notFound)
+                .invoke(access::mayChange).invoke(client -> client.changed(now)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
@@ -18,6 +19,12 @@ public class WebhookSubscriptionRepository implements PanacheRepositoryBase<Webh
     /** A live subscription of {@code owner} in {@code tenant}, or null: another client's is indistinguishable from none. */
     public Uni<WebhookSubscription> findOwned(String tenant, String owner, UUID id) {
         return find("tenant = ?1 and ownerClientId = ?2 and id = ?3 and deleted = false", tenant, owner, id).firstResult();
+    }
+
+    /** As {@link #findOwned}, locked for this transaction's change. */
+    public Uni<WebhookSubscription> lockOwned(String tenant, String owner, UUID id) {
+        return find("tenant = ?1 and ownerClientId = ?2 and id = ?3 and deleted = false", tenant, owner, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** One Find page of the owner's subscriptions. */

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.errors.ApiException;
@@ -43,6 +44,8 @@ import io.smallrye.mutiny.Uni;
  * it): each API client sees and changes only its own subscriptions (by its access token's {@code sub}, within
  * its tenant); another client's is {@code 404}. A generated secret is shown once, in the answer to Create.
  */
+// A client that goes away does not cut the work short: a write and its session finish.
+@Cancellable(false)
 @Path("/v1/webhook_subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Scopes.WEBHOOKS, Scopes.ALL })

@@ -13,6 +13,7 @@ import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.errors.ErrorCode;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.security.Scopes;
@@ -99,8 +100,12 @@ public class WebhookSubscriptionService {
     }
 
     private Uni<Created> persist(String tenant, String owner, Fields fields, String defaultClientId) {
+        return WriteStamp.now().chain(now -> persist(tenant, owner, fields, defaultClientId, now));
+    }
+
+    private Uni<Created> persist(String tenant, String owner, Fields fields, String defaultClientId, Instant now) {
         WebhookSubscription s = new WebhookSubscription();
-        s.created(tenant);
+        s.created(tenant, now);
         s.ownerClientId = owner;
         s.active = true;
         s.clientId = defaultClientId;
@@ -120,13 +125,12 @@ public class WebhookSubscriptionService {
 
     @WithTransaction
     Uni<WebhookSubscription> change(String tenant, String owner, UUID id, Fields fields) {
-        return owned(tenant, owner, id).call(s -> {
+        return changeable(tenant, owner, id).call(s -> {
             boolean reenable = fields.has("active") && fields.bool("active") && (!s.active || s.disabledReason != null);
             WebhookSubscriptionFields.apply(fields, s);
             if (fields.has("secret")) {
                 s.secretCiphertext = cipher.seal(WebhookSubscription.secretContext(s.id), fields.string("secret"));
             }
-            s.changed();
             Uni<?> state = Uni.createFrom().voidItem();
             if (reenable) {
                 state = subscriptions.flush().chain(() -> subscriptions.reenable(s.id)).invoke(() -> {
@@ -141,9 +145,8 @@ public class WebhookSubscriptionService {
     /** Soft delete: gone from Get and Find (but Find with include_deleted); nothing more is sent. */
     @WithTransaction
     public Uni<WebhookSubscription> delete(String tenant, String owner, UUID id) {
-        return owned(tenant, owner, id).call(s -> {
+        return changeable(tenant, owner, id).call(s -> {
             s.deleted = true;
-            s.changed();
             return subscriptions.flush().chain(() -> subscriptions.forgetRanges(s.id))
                     .call(() -> outbox.record(s, WebhookSubscriptionFields.COLLECTION, ChangeOperation.DELETED));
         });
@@ -169,6 +172,12 @@ public class WebhookSubscriptionService {
     /** The secret in clear, for signing a delivery. */
     public String secret(WebhookSubscription s) throws GeneralSecurityException {
         return cipher.open(WebhookSubscription.secretContext(s.id), s.secretCiphertext);
+    }
+
+    /** The caller's subscription, locked for this transaction's change and stamped with its time. */
+    private Uni<WebhookSubscription> changeable(String tenant, String owner, UUID id) {
+        return WriteStamp.now().chain(now -> subscriptions.lockOwned(tenant, owner, id)
+                .onItem().ifNull().failWith(ApiException::notFound).invoke(s -> s.changed(now)));
     }
 
     private Uni<WebhookSubscription> owned(String tenant, String owner, UUID id) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,8 @@ import io.smallrye.mutiny.Uni;
  * {@code POST /v1/token} (API.md §1): the JWT-bearer grant of RFC 7523, as a form (or a JSON object with
  * the same fields). Answers, success or failure, are never cached; failures use RFC 6749 §5.2's body.
  */
+// A client that goes away does not cut the work short: a write and its session finish.
+@Cancellable(false)
 @Path("/v1/token")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "token")

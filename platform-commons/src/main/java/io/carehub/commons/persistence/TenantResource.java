@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
 import io.carehub.commons.paging.Cursor;
-import io.carehub.commons.web.Timestamps;
 
 /**
  * What every stored resource has (API.md §2): a server-made GUID, its tenant, and the
@@ -45,18 +44,6 @@ public abstract class TenantResource {
     public void changed(Instant now) {
         Instant next = updatedAt.plus(1, ChronoUnit.MICROS);
         this.updatedAt = now.isAfter(next) ? now : next;
-    }
-
-    /** @deprecated stamps with the JVM clock, which Find's hold-back cannot see: use {@link #created(String, Instant)}. */
-    @Deprecated(forRemoval = true)
-    public void created(String tenant) {
-        created(tenant, Timestamps.now());
-    }
-
-    /** @deprecated use {@link #changed(Instant)} on a locked row. */
-    @Deprecated(forRemoval = true)
-    public void changed() {
-        changed(Timestamps.now());
     }
 
     public Cursor cursor() {
