@@ -86,7 +86,7 @@ public class Dispatcher {
         this.store = store;
         this.cipher = cipher;
         this.instance = settings.instanceId().filter(s -> !s.isBlank()).orElseGet(() -> UUID.randomUUID().toString());
-        // A token exchange and a delivery per slot, one after the other: one connection each at most.
+        // A slot makes its token exchange and its delivery one after the other: one connection per slot at a time.
         this.http = new WebhookHttp(urlSafety, settings.requestTimeout(), settings.concurrency() + 1);
         this.tokens = new TokenExchange(http);
         this.slots = new Semaphore(settings.concurrency());
