@@ -65,6 +65,27 @@ class PatientExportSafetyTests {
     }
 
     @Test
+    void aMachineConsumerAsksForCellsAsTheyAre() {
+        String id = createPatient(all, grace("first_name", HYPERLINK, "last_name", "-1+2"));
+        String csv = given().auth().oauth2(reader).queryParam("csv_escape_formulas", "false").get("/v1/exports/patients")
+                .then().statusCode(200).extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals(2, lines.length, csv);
+        assertTrue(lines[1].startsWith(id + ",intake,,US/Eastern,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-1+2,1906-12-09,"),
+                lines[1]);
+        given().auth().oauth2(reader).queryParam("csv_escape_formulas", "true").get("/v1/exports/patients").then()
+                .statusCode(200).body(containsString(",\"'=HYPERLINK("));
+        for (String bad : new String[] { "", "no", "FALSE", "0" }) {
+            given().auth().oauth2(reader).queryParam("csv_escape_formulas", bad).get("/v1/exports/patients").then()
+                    .statusCode(400).body("errors[0].code", equalTo("bad_request"))
+                    .body("errors[0].extra.path", equalTo("csv_escape_formulas"));
+        }
+        // A parameter of exports, not of Find.
+        given().auth().oauth2(reader).queryParam("csv_escape_formulas", "false").get("/v1/patients").then()
+                .statusCode(400).body("errors[0].extra.path", equalTo("csv_escape_formulas"));
+    }
+
+    @Test
     void theOpenApiDocumentOfEveryExportSaysSoAndShowsTheOptOut() {
         for (String c : List.of("patients", "phone_numbers", "email_addresses", "external_ids", "custom_data_type_records",
                 "integration_tasks")) {

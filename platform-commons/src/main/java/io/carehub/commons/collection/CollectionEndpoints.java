@@ -112,14 +112,17 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
         return service.delete(caller.tenant(), guid(id)).map(e -> Data.of(visible(e)));
     }
 
-    /** Every resource of the tenant as CSV, in keyset batches (optional {@code page[from]}, {@code page[to]}). */
+    /**
+     * Every resource of the tenant as CSV, in keyset batches (optional {@code page[from]}, {@code page[to]}, and
+     * {@code csv_escape_formulas}).
+     */
     public Multi<String> export(UriInfo uriInfo, List<String> columns, Function<E, List<Object>> row) {
-        FindParameters find = FindParameters.fromQuery(uriInfo.getQueryParameters(), filters, deletable);
+        FindParameters find = FindParameters.forExport(uriInfo.getQueryParameters(), filters, deletable);
         String tenant = caller.tenant();
         return CsvExport.stream(columns, EXPORT_BATCH,
                 after -> service.page(tenant, find.continuing(after, EXPORT_BATCH)).map(PageRows::rows)
                         .map(rows -> rows.size() > EXPORT_BATCH ? rows.subList(0, EXPORT_BATCH) : rows),
-                TenantResource::cursor, row);
+                TenantResource::cursor, row, find.escapeFormulas());
     }
 
     private Object visible(E e) {
