@@ -16,6 +16,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -23,6 +25,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -67,6 +70,11 @@ final class WebhookHttp implements Closeable {
     private final Duration timeout;
 
     WebhookHttp(UrlSafety safety, Duration timeout, int maxConnections) {
+        this(safety, timeout, maxConnections, null);
+    }
+
+    /** With the TLS trust of the caller's ({@code null}: the JVM's): tests, whose certificates no CA signed. */
+    WebhookHttp(UrlSafety safety, Duration timeout, int maxConnections, SSLContext tls) {
         this.timeout = timeout;
         Timeout t = Timeout.of(timeout);
         DnsResolver checked = new DnsResolver() {
@@ -89,8 +97,13 @@ final class WebhookHttp implements Closeable {
                 return host; // never looked up: a second answer is what rebinding needs
             }
         };
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+        if (tls != null) {
+            // Still SNI and hostname verification on the URL's name (the default strategy's), with this trust.
+            connections.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildClassic());
+        }
         this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionManager(connections
                         .setDnsResolver(checked)
                         .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
