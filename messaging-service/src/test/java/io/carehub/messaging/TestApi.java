@@ -1,0 +1,137 @@
+package io.carehub.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.carehub.commons.testing.TestOwners;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * The HTTP side of this service's tests: requests with a token, the reference's example values, formats, and the
+ * patients and workers of the other services (made at their stand-in, {@link TestOwners}).
+ */
+public final class TestApi {
+
+    /** isodatetime as written (API.md §2): six fractional digits and {@code +00:00}. */
+    public static final String TIMESTAMP = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}\\+00:00$";
+    public static final String GUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
+    /** The reference's example message: its contents and send time. */
+    public static final String CONTENTS = "Hi Developer, Welcome to Welkin Health.";
+    public static final String SEND_TIME = "2018-09-12T01:27:32.045046+00:00";
+
+    /** Marks a field to leave out in {@link #with}. */
+    public static final Object ABSENT = new Object();
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestApi() {
+    }
+
+    /** A tenant of its own, so that a test sees no other test's data. */
+    public static String newTenant(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    public static ValidatableResponse get(String token, String path) {
+        return given().auth().oauth2(token).get(path).then();
+    }
+
+    public static ValidatableResponse post(String token, String path, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    public static ValidatableResponse put(String token, String path, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).put(path).then();
+    }
+
+    /** A patient patients-service has just made in {@code tenant} (its event not published: read your writes). */
+    public static String patient(String tenant) {
+        return TestOwners.create("patients", tenant).toString();
+    }
+
+    /** A worker scheduling-service has just made in {@code tenant}. */
+    public static String worker(String tenant) {
+        return TestOwners.create("workers", tenant).toString();
+    }
+
+    /** The reference's example conversation (its type null) with {@code userId}. */
+    public static String conversationBody(String userId) {
+        return """
+                {"user_id": "%s", "conversation_type": null}""".formatted(userId);
+    }
+
+    /** A conversation with {@code userId}, created; its id. */
+    public static String createConversation(String token, String userId) {
+        return post(token, "/v1/conversations", conversationBody(userId)).statusCode(200).extract().path("data.id");
+    }
+
+    /** The reference's example message, sent by {@code workerId} (outbound): what a worker recorded. */
+    public static String messageBody(String userId, String conversationId, String workerId) {
+        return """
+                {"user_id": "%s", "worker_id": "%s", "conversation_id": "%s", "direction": "outbound",
+                 "contents": "%s", "automatically_sent": false, "send_time": "%s"}"""
+                .formatted(userId, workerId, conversationId, CONTENTS, SEND_TIME);
+    }
+
+    /** An inbound message of the patient: no worker, send_time and automatically_sent left to their defaults. */
+    public static String inboundBody(String userId, String conversationId) {
+        return """
+                {"user_id": "%s", "conversation_id": "%s", "direction": "inbound", "contents": "Thank you!"}"""
+                .formatted(userId, conversationId);
+    }
+
+    public static String createMessage(String token, String body) {
+        return post(token, "/v1/messages", body).statusCode(200).extract().path("data.id");
+    }
+
+    /** {@code json} (an object) with fields set (to any value Jackson can write, null included) or, given {@link #ABSENT}, removed. */
+    public static String with(String json, Object... namesAndValues) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(json);
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                String name = (String) namesAndValues[i];
+                Object value = namesAndValues[i + 1];
+                if (value == ABSENT) {
+                    node.remove(name);
+                } else {
+                    node.set(name, JSON.valueToTree(value));
+                }
+            }
+            return JSON.writeValueAsString(node);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static Instant instant(String timestamp) {
+        return OffsetDateTime.parse(timestamp).toInstant();
+    }
+
+    /** A bad value for {@code field}, to be refused with exactly one error: {@code status}, {@code code} at {@code path}. */
+    public record BadInput(String field, Object value, int status, String code, String path) {
+        public BadInput(String field, Object value, String code) {
+            this(field, value, 400, code, "." + field);
+        }
+    }
+
+    /** Each bad input, set into the valid {@code body} and created at {@code path}, is refused with its one error. */
+    public static void assertEachRefused(String token, String path, String body, List<BadInput> cases) {
+        for (BadInput c : cases) {
+            var errors = post(token, path, with(body, c.field(), c.value())).statusCode(c.status()).extract().jsonPath();
+            assertEquals(1, errors.getList("errors").size(), c + ": " + errors.prettify());
+            assertEquals(c.status(), errors.getInt("errors[0].status"), c.toString());
+            assertEquals(c.code(), errors.getString("errors[0].code"), c.toString());
+            assertEquals(c.path(), errors.getString("errors[0].extra.path"), c.toString());
+        }
+    }
+}
