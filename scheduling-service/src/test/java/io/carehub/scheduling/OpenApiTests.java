@@ -32,6 +32,34 @@ class OpenApiTests {
     }
 
     @Test
+    void calendarEventBodiesAreTheirValidationSchemaWithoutTheDerivedIsAllDay() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths['/v1/calendar_events'].post.requestBody.content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/calendar_events.create"))
+                .body("paths['/v1/calendar_events/{id}'].put.requestBody.content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/calendar_events.update"))
+                .body("components.schemas['calendar_events.create'].required",
+                        contains("calendar_id", "user_id", "modality", "appointment_type"))
+                .body("components.schemas['calendar_events.create'].properties.keySet()",
+                        contains("calendar_id", "user_id", "start_time", "end_time", "day", "outcome", "modality",
+                                "appointment_type"))
+                .body("components.schemas['calendar_events.create'].properties.modality.enum",
+                        contains("call", "visit", "video", "phone"))
+                .body("components.schemas['calendar_events.create'].properties.outcome.enum",
+                        contains("completed", "cancelled", "no-show"))
+                .body("components.schemas['calendar_events.create'].properties.start_time.format", equalTo("date-time"))
+                .body("components.schemas['calendar_events.create'].properties.day.format", equalTo("date"))
+                .body("components.schemas['calendar_events.update'].properties", not(hasKey("user_id")))
+                .body("components.schemas['calendar_events.update']", not(hasKey("required")))
+                .body("paths['/v1/calendar_events'].post.responses.keySet()",
+                        hasItems("200", "400", "401", "403", "404", "413", "415", "500"))
+                .body("paths['/v1/calendar_events/{id}'].put.responses.keySet()", hasItems("200", "400", "404"))
+                .body("paths['/v1/calendar_events'].get.responses.keySet()", hasItems("200", "400", "401", "403"))
+                .body("paths['/v1/calendar_events/find'].post.responses.keySet()", hasItems("200", "400"))
+                .body("paths['/v1/exports/calendar_events'].get.responses.keySet()", hasItems("200", "401", "403"));
+    }
+
+    @Test
     void everyEndpointDocumentsTheErrorsBody() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("components.schemas.Errors.required", contains("errors"))

@@ -41,16 +41,19 @@ public final class TestEvents {
     }
 
     /**
-     * The change events of {@code tenant} that {@code action} published, in the order read. The action is
+     * The change events of {@code collection} in {@code tenant} that {@code action} published, in the order read.
+     * The action is
      * bracketed by two marker writes of another tenant: everything the action committed is in the outbox
      * before the second marker, and the relay publishes in outbox order, so once the second marker has
      * arrived (and every partition is read to its end) nothing of the action is still to come.
      */
-    public static List<JsonNode> publishedBy(String tenant, Runnable action) {
+    public static List<JsonNode> publishedBy(String tenant, String collection, Runnable action) {
         String markers = TestTokens.token(TestApi.newTenant("marker"), "all admin");
         try (KafkaConsumer<String, String> consumer = TestKafka.consumer(TOPIC)) {
             String before = TestApi.createWorker(markers);
             TestKafka.pollUntil(consumer, r -> before.equals(r.key()), DEADLINE);
+            // Everything committed before the first marker is in the topic once it is: read past it on every partition.
+            readToEnd(consumer);
             action.run();
             String after = TestApi.createWorker(markers);
             List<ConsumerRecord<String, String>> seen = new ArrayList<>(TestKafka.pollUntil(consumer, r -> after.equals(r.key()), DEADLINE));
@@ -58,7 +61,8 @@ public final class TestEvents {
             List<JsonNode> events = new ArrayList<>();
             for (ConsumerRecord<String, String> r : seen) {
                 JsonNode event = json(r.value());
-                if (tenant.equals(event.path("data").path("tenant").asText())) {
+                if (tenant.equals(event.path("data").path("tenant").asText())
+                        && collection.equals(event.path("data").path("resource").asText())) {
                     events.add(event);
                 }
             }

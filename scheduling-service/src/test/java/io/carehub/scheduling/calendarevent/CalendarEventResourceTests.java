@@ -250,7 +250,7 @@ class CalendarEventResourceTests {
                 new Refusal("a calendar's id as the patient", with(timed(), "user_id", calendar), 404,
                         "resource_not_found", ".user_id"));
         List<String> failures = new ArrayList<>();
-        List<JsonNode> published = TestEvents.publishedBy(tenant, () -> {
+        List<JsonNode> published = TestEvents.publishedBy(tenant, "calendar_events", () -> {
             for (Refusal r : refusals) {
                 var errors = post(all, "/v1/calendar_events", r.body()).extract();
                 var body = errors.jsonPath();
@@ -323,7 +323,7 @@ class CalendarEventResourceTests {
                 new Refusal("a switch with end before start", "{\"start_time\": \"2018-09-10T09:00:00Z\","
                         + " \"end_time\": \"2018-09-10T08:00:00Z\"}", 400, "bad_request", ".end_time"));
         List<String> failures = new ArrayList<>();
-        List<JsonNode> published = TestEvents.publishedBy(tenant, () -> {
+        List<JsonNode> published = TestEvents.publishedBy(tenant, "calendar_events", () -> {
             refuse(id, refusals, failures);
             refuse(allDayId, allDayRefusals, failures);
         });
