@@ -1,6 +1,5 @@
 package io.carehub.notifier.client;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +7,8 @@ import jakarta.persistence.LockModeType;
 
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.persistence.FindHorizon;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -41,8 +42,12 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, UUI
      * One Find page within {@code tenant}, or across tenants for the operator ({@code tenant} null; its
      * {@code tenant} filter confines it to one when it asks).
      */
-    public Uni<List<ApiClient>> page(String tenant, FindParameters find) {
+    public Uni<PageRows<ApiClient>> page(String tenant, FindParameters find) {
         KeysetQuery query = tenant == null ? KeysetQuery.acrossTenants(find, true) : KeysetQuery.of(tenant, find, true);
-        return find(query.hql(), query.parameters()).range(0, query.fetchSize() - 1).list();
+        return FindHorizon.read().chain(horizon -> {
+            KeysetQuery bounded = query.before(horizon.bound());
+            return find(bounded.hql(), bounded.parameters()).range(0, bounded.fetchSize() - 1).list()
+                    .map(rows -> new PageRows<>(rows, horizon.mayGrow(query.to())));
+        });
     }
 }

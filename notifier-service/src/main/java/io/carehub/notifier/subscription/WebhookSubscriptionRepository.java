@@ -1,7 +1,6 @@
 package io.carehub.notifier.subscription;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,8 @@ import jakarta.persistence.LockModeType;
 
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.persistence.FindHorizon;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -28,11 +29,15 @@ public class WebhookSubscriptionRepository implements PanacheRepositoryBase<Webh
     }
 
     /** One Find page of the owner's subscriptions. */
-    public Uni<List<WebhookSubscription>> page(String tenant, String owner, FindParameters find) {
+    public Uni<PageRows<WebhookSubscription>> page(String tenant, String owner, FindParameters find) {
         KeysetQuery query = KeysetQuery.of(tenant, find, true);
-        var params = new HashMap<>(query.parameters());
-        params.put("owner", owner);
-        return find("ownerClientId = :owner and " + query.hql(), params).range(0, query.fetchSize() - 1).list();
+        return FindHorizon.read().chain(horizon -> {
+            KeysetQuery bounded = query.before(horizon.bound());
+            var params = new HashMap<>(bounded.parameters());
+            params.put("owner", owner);
+            return find("ownerClientId = :owner and " + bounded.hql(), params).range(0, bounded.fetchSize() - 1).list()
+                    .map(rows -> new PageRows<>(rows, horizon.mayGrow(query.to())));
+        });
     }
 
     /** Live subscriptions of {@code tenant}, every client's. */
