@@ -16,7 +16,7 @@ public class Patient extends TenantResource {
 
     public String phase;
 
-    /** A worker of scheduling-service, as {@code known_workers} knows them. */
+    /** A worker of scheduling-service (checked by the shared reference mechanism, io.carehub.commons.references). */
     @Column(name = "coach_id")
     public UUID coachId;
 
