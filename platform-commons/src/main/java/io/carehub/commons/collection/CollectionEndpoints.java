@@ -41,17 +41,21 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
     private final String collection;
     private final CollectionService<E> service;
     private final Function<E, V> view;
+    /** The view of a Find with {@code include_deleted=true}: with the {@code deleted} flag. */
+    private final Function<E, V> viewWithDeleted;
     private final Schema schema;
     private final List<Filter> filters;
     private final boolean deletable;
     private final Caller caller;
     private final PublicUrls urls;
 
-    private CollectionEndpoints(String collection, CollectionService<E> service, Function<E, V> view, Schema schema,
-            List<Filter> filters, boolean deletable, Caller caller, PublicUrls urls) {
+    private CollectionEndpoints(String collection, CollectionService<E> service, Function<E, V> view,
+            Function<E, V> viewWithDeleted, Schema schema, List<Filter> filters, boolean deletable, Caller caller,
+            PublicUrls urls) {
         this.collection = collection;
         this.service = service;
         this.view = view;
+        this.viewWithDeleted = viewWithDeleted;
         this.schema = schema;
         this.filters = filters;
         this.deletable = deletable;
@@ -67,7 +71,18 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
      */
     public static <E extends TenantResource, V> CollectionEndpoints<E, V> of(String collection, CollectionService<E> service,
             Function<E, V> view, Schema schema, List<Filter> filters, boolean deletable, Caller caller, PublicUrls urls) {
-        return new CollectionEndpoints<>(collection, service, view, schema, filters, deletable, caller, urls);
+        return new CollectionEndpoints<>(collection, service, view, view, schema, filters, deletable, caller, urls);
+    }
+
+    /**
+     * The endpoints of a collection with Delete (API.md §2): Find takes {@code include_deleted}, and a Find that
+     * includes deleted resources shows each with {@code viewWithDeleted} (its {@code deleted} flag); everything
+     * else shows {@code view}.
+     */
+    public static <E extends TenantResource, V> CollectionEndpoints<E, V> withDeletes(String collection,
+            CollectionService<E> service, Function<E, V> view, Function<E, V> viewWithDeleted, Schema schema,
+            List<Filter> filters, Caller caller, PublicUrls urls) {
+        return new CollectionEndpoints<>(collection, service, view, viewWithDeleted, schema, filters, true, caller, urls);
     }
 
     public Uni<Data<V>> get(String id) {
@@ -84,7 +99,8 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
 
     private Uni<FindResponse<V>> find(FindParameters find, UriInfo uriInfo) {
         return service.page(caller.tenant(), find)
-                .map(rows -> FindResponse.of(PageOf.of(rows, find.page(), e -> e.updatedAt, e -> e.id).map(view), find,
+                .map(rows -> FindResponse.of(PageOf.of(rows, find.page(), e -> e.updatedAt, e -> e.id)
+                        .map(find.includeDeleted() ? viewWithDeleted : view), find,
                         urls.collection(uriInfo, collection)));
     }
 
@@ -95,7 +111,7 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
 
     /** As {@link #create(String, UriInfo)}, with {@code check} run on the valid body before anything else. */
     public Uni<Response> create(String body, UriInfo uriInfo, Consumer<Fields> check) {
-        var fields = schema.create(JsonBodies.object(body));
+        var fields = schema.create(JsonBodies.object(body)).sentAs(body);
         check.accept(fields);
         return service.create(caller.tenant(), fields).map(e -> Response.ok(Data.of(visible(e)))
                 .location(URI.create(urls.collection(uriInfo, collection) + "/" + e.id)).build());
@@ -103,7 +119,7 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
 
     public Uni<Data<Object>> update(String id, String body) {
         UUID uuid = guid(id);
-        var fields = schema.update(JsonBodies.object(body));
+        var fields = schema.update(JsonBodies.object(body)).sentAs(body);
         return service.update(caller.tenant(), uuid, fields).map(e -> Data.of(visible(e)));
     }
 

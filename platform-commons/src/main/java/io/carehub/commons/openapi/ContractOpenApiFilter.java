@@ -41,13 +41,19 @@ public class ContractOpenApiFilter implements OASFilter {
         }
         openAPI.getComponents().addSchema(ERRORS, errorsSchema());
         Map<String, io.carehub.commons.validation.Schema[]> bodies = requestSchemas();
-        bodies.forEach((collection, schema) -> {
-            openAPI.getComponents().addSchema(collection + ".create", schema[0].openApi(Mode.CREATE));
-            openAPI.getComponents().addSchema(collection + ".update", schema[1].openApi(Mode.UPDATE));
-        });
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            bodies.forEach((collection, schema) -> openAPI.getComponents().addSchema(collection + ".create",
+                    schema[0].openApi(Mode.CREATE)));
             return;
         }
+        bodies.forEach((collection, schema) -> {
+            openAPI.getComponents().addSchema(collection + ".create", schema[0].openApi(Mode.CREATE));
+            // An Update schema only where the collection has Update: a create-only one publishes none.
+            var item = openAPI.getPaths().getPathItem("/v1/" + collection + "/{id}");
+            if (item != null && item.getPUT() != null) {
+                openAPI.getComponents().addSchema(collection + ".update", schema[1].openApi(Mode.UPDATE));
+            }
+        });
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/v1/") || path.equals("/v1/token")) {
                 return;

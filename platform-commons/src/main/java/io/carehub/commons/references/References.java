@@ -2,14 +2,21 @@ package io.carehub.commons.references;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.carehub.commons.errors.ApiError;
 import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.errors.ErrorCode;
 import io.carehub.commons.security.PlatformSecret;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -52,16 +59,52 @@ public class References {
      * {@code tenant}; null names nothing and passes. Call it before the write's transaction: it may wait for the owner.
      */
     public Uni<Void> require(String tenant, String collection, UUID id, String field) {
-        if (id == null) {
+        return requireAll(tenant, List.of(new Reference(collection, id, "." + field)));
+    }
+
+    /** One reference of a request: the id a field names, the collection it names one of, and the field's path. */
+    public record Reference(String collection, UUID id, String path) {
+    }
+
+    /**
+     * Succeeds when every reference names a resource of its collection in {@code tenant} (null ids pass);
+     * otherwise fails with one {@code 404 resource_not_found} per field that names none, each at its path
+     * ({@code .care_flow.goals[0].interventions[1].worker_id}), or with {@code 503} when an owner cannot say.
+     * Each distinct id is checked once, one after the other. Call it before the write's transaction.
+     */
+    public Uni<Void> requireAll(String tenant, List<Reference> references) {
+        Map<String, List<Reference>> byId = new LinkedHashMap<>();
+        for (Reference r : references) {
+            if (r.id() != null) {
+                byId.computeIfAbsent(r.collection() + "/" + r.id(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        if (byId.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return known.isKnown(collection, tenant, id).chain(isKnown -> isKnown ? Uni.createFrom().voidItem()
-                : askOwner(tenant, collection, id).chain(exists -> {
-                    if (!exists) {
-                        return Uni.createFrom().failure(ApiException.referenceNotFound(field));
+        return Multi.createFrom().iterable(byId.values())
+                .onItem().transformToUniAndConcatenate(same -> exists(tenant, same.get(0).collection(), same.get(0).id())
+                        .map(exists -> exists ? List.<Reference>of() : same))
+                .collect().asList()
+                .chain(results -> {
+                    List<ApiError> errors = new ArrayList<>();
+                    for (List<Reference> missing : results) {
+                        for (Reference r : missing) {
+                            String field = r.path().substring(r.path().lastIndexOf('.') + 1);
+                            errors.add(ApiError.at(ErrorCode.RESOURCE_NOT_FOUND, r.path(),
+                                    field + " does not name an existing resource"));
+                        }
                     }
-                    return known.remember(collection, tenant, id);
-                }));
+                    return errors.isEmpty() ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().failure(new ApiException(errors));
+                });
+    }
+
+    /** Whether {@code id} is known or its owner says it exists (then remembered); a failure when it cannot say. */
+    private Uni<Boolean> exists(String tenant, String collection, UUID id) {
+        return known.isKnown(collection, tenant, id).chain(isKnown -> isKnown ? Uni.createFrom().item(true)
+                : askOwner(tenant, collection, id).call(exists -> exists ? known.remember(collection, tenant, id)
+                        : Uni.createFrom().voidItem()));
     }
 
     /** Whether the owner has the resource; a failure ({@code 503}) when it cannot say. */

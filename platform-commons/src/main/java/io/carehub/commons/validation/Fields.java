@@ -16,9 +16,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class Fields {
 
     private final Map<String, Object> values;
+    /** The body these fields were read from, as it was sent; null for a nested object's fields. */
+    private final String body;
 
     Fields(Map<String, Object> values) {
+        this(values, null);
+    }
+
+    private Fields(Map<String, Object> values, String body) {
         this.values = values;
+        this.body = body;
+    }
+
+    /** The same fields, knowing the text of the body they were read from (for {@link #sentText}). */
+    public Fields sentAs(String body) {
+        return new Fields(values, body);
+    }
+
+    /**
+     * The value of the top-level field {@code name} exactly as the client wrote it (its characters, key order,
+     * number forms and white space), or null when it was not sent or was null: for JSON kept "exactly as sent".
+     */
+    public String sentText(String name) {
+        if (body == null) {
+            throw new IllegalStateException("these fields do not know the body they were read from");
+        }
+        return values.get(name) == null ? null : JsonBodies.sourceOf(body, name);
     }
 
     public boolean has(String name) {

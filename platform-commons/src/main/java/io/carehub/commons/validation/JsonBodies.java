@@ -2,8 +2,12 @@ package io.carehub.commons.validation;
 
 import java.nio.charset.StandardCharsets;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -29,7 +33,9 @@ public final class JsonBodies {
     public static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH).build();
 
-    private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())
+    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+
+    private static final ObjectMapper STRICT = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -63,5 +69,33 @@ public final class JsonBodies {
             throw ApiException.parse("", "the body must be a JSON object");
         }
         return node;
+    }
+
+    /**
+     * The exact text of the value of the top-level field {@code name} of {@code body}, a JSON object that
+     * {@link #object} accepted; null when it has no such field.
+     */
+    public static String sourceOf(String body, String name) {
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean wanted = name.equals(parser.currentName());
+                if (!parser.nextToken().isStructStart()) {
+                    parser.finishToken();
+                }
+                // A String source: locations count chars, so they index the body itself.
+                int start = (int) parser.currentTokenLocation().getCharOffset();
+                parser.skipChildren();
+                if (wanted) {
+                    int end = (int) parser.currentLocation().getCharOffset();
+                    return body.substring(start, end);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JSON object that was accepted before", e);
+        }
     }
 }
