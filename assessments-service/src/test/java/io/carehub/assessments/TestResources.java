@@ -1,11 +1,18 @@
 package io.carehub.assessments;
 
 import io.carehub.commons.testing.TestKafka;
+import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestPostgres;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 
-/** Every test of this service runs against a real PostgreSQL and a real Kafka broker. */
+/**
+ * Every test of this service runs against a real PostgreSQL and a real Kafka broker; patients-service and
+ * scheduling-service, which own the patients a user_id and the workers of a care flow name, are stood in for by
+ * {@link TestOwners}.
+ */
 @QuarkusTestResource(TestPostgres.class)
 @QuarkusTestResource(TestKafka.class)
+@QuarkusTestResource(value = TestOwners.class, initArgs = @ResourceArg(name = "collections", value = "patients,workers"))
 public class TestResources {
 }
