@@ -1,11 +1,11 @@
 package io.carehub.patients;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
 import static io.carehub.patients.TestApi.GRACE;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
 import static io.carehub.patients.TestApi.grace;
-import static io.carehub.patients.TestApi.post;
-import static io.carehub.patients.TestApi.put;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,11 +27,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -46,7 +47,7 @@ class BadInputTests {
     static final List<String> TABLES = List.of("patients", "phone_numbers", "email_addresses", "external_ids",
             "custom_data_type_records", "integration_tasks");
 
-    final String tenant = TestApi.newTenant("bad-input");
+    final String tenant = TestHttp.newTenant("bad-input");
     final String all = TestTokens.token(tenant, "all admin");
 
     @Inject
@@ -110,9 +111,9 @@ class BadInputTests {
 
     @Test
     void integrationTasksBoundRefIdsAndErrors() {
-        refused(post(all, "/v1/integration_tasks", "{\"ref_ids\": " + TestApi.JSON.valueToTree(Collections.nCopies(101, "r"))
+        refused(post(all, "/v1/integration_tasks", "{\"ref_ids\": " + TestHttp.JSON.valueToTree(Collections.nCopies(101, "r"))
                 + "}"), "bad_request", ".ref_ids");
-        refused(post(all, "/v1/integration_tasks", "{\"errors\": " + TestApi.JSON.valueToTree(Collections.nCopies(101,
+        refused(post(all, "/v1/integration_tasks", "{\"errors\": " + TestHttp.JSON.valueToTree(Collections.nCopies(101,
                 Map.of("code", "E1"))) + "}"), "bad_request", ".errors");
         nothingStored();
     }

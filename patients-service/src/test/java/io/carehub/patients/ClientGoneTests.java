@@ -1,7 +1,7 @@
 package io.carehub.patients;
 
+import static io.carehub.commons.testing.TestHttp.get;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,7 +44,7 @@ class ClientGoneTests {
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
-    final String tenant = TestApi.newTenant("gone");
+    final String tenant = TestHttp.newTenant("gone");
     final String all = TestTokens.token(tenant, "all");
 
     @Test

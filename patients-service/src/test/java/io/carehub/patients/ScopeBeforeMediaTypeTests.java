@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -16,7 +17,7 @@ class ScopeBeforeMediaTypeTests {
 
     static final List<String> ACCEPTS = List.of("application/json", "text/html", "application/xml", "text/plain");
 
-    final String tenant = TestApi.newTenant("accept");
+    final String tenant = TestHttp.newTenant("accept");
 
     @Test
     void anExportWithoutItsScopeIs403WhateverTheAcceptHeaderAsks() {

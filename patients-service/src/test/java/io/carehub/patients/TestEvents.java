@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.carehub.commons.testing.TestChangeEvents;
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -19,10 +20,14 @@ public final class TestEvents {
     private TestEvents() {
     }
 
-    /** The change events of {@code tenant} that {@code action} published, bracketed by marker patients of another tenant. */
+    /** The change events of {@code tenant} that {@code action} published, bracketed by {@link #marker} patients. */
     public static List<JsonNode> publishedBy(String tenant, Runnable action) {
-        String markers = TestTokens.token(TestApi.newTenant("marker"), "all");
-        return TestChangeEvents.publishedBy(TOPIC, () -> TestApi.createPatient(markers), tenant, null, action);
+        return TestChangeEvents.publishedBy(TOPIC, TestEvents::marker, tenant, null, action);
+    }
+
+    /** A patient in a tenant of its own; its id: what brackets this service's change events. */
+    public static String marker() {
+        return TestApi.createPatient(TestTokens.token(TestHttp.newTenant("marker"), "all"));
     }
 
     /** Publishes what scheduling-service publishes when it creates a worker of {@code tenant}; the worker's id. */

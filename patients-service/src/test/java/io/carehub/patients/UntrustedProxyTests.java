@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,7 +28,7 @@ class UntrustedProxyTests {
 
     @Test
     void forwardedHeadersFromAnyoneElseAreIgnored() {
-        String token = TestTokens.token(TestApi.newTenant("proxy"), "all");
+        String token = TestTokens.token(TestHttp.newTenant("proxy"), "all");
         given().auth().oauth2(token).header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https")
                 .get("/v1/patients").then().statusCode(200)
                 .body("links.href.current", startsWith("http://localhost:"));

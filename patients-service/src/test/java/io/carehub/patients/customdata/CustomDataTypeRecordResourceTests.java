@@ -1,10 +1,10 @@
 package io.carehub.patients.customdata;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
+import static io.carehub.commons.testing.TestHttp.with;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
-import static io.carehub.patients.TestApi.post;
-import static io.carehub.patients.TestApi.put;
-import static io.carehub.patients.TestApi.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,17 +19,18 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.CollectionContractTests;
 import io.carehub.patients.TestApi;
-import io.carehub.patients.TestApi.BadInput;
 import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
-class CustomDataTypeRecordResourceTests extends CollectionContractTests {
+class CustomDataTypeRecordResourceTests extends CollectionContract {
 
     static final String BODY = """
             {"favourite_language": "COBOL", "ranks": ["Lieutenant", "Rear Admiral"], "nested": {"depth": 2, "ok": true,
@@ -39,6 +40,21 @@ class CustomDataTypeRecordResourceTests extends CollectionContractTests {
     @Override
     protected String collection() {
         return "custom_data_type_records";
+    }
+
+    @Override
+    protected String service() {
+        return "patients-service";
+    }
+
+    @Override
+    protected String marker() {
+        return TestEvents.marker();
+    }
+
+    @Override
+    protected boolean hasUpdate() {
+        return true;
     }
 
     @Override
@@ -87,7 +103,7 @@ class CustomDataTypeRecordResourceTests extends CollectionContractTests {
                 .body("data.user_id", equalTo(patient))
                 .body("data.body", equalTo(Map.of("favourite_language", "FLOW-MATIC")))
                 .extract().path("data.updated_at");
-        assertTrue(TestApi.instant(after).isAfter(TestApi.instant(before)));
+        assertTrue(TestHttp.instant(after).isAfter(TestHttp.instant(before)));
         put(all, path() + "/" + id, "{\"type_name\": \"settings\"}").statusCode(200)
                 .body("data.type_name", equalTo("settings"))
                 .body("data.body", equalTo(Map.of("favourite_language", "FLOW-MATIC")));
@@ -118,16 +134,16 @@ class CustomDataTypeRecordResourceTests extends CollectionContractTests {
     @Test
     void eachRuleAloneIsAnsweredWithItsCodeAndPathAndNothingIsStored() {
         String patient = createPatient(all);
-        TestApi.assertEachRefused(all, path(), body(patient, "preferences"), List.of(
+        TestHttp.assertEachRefused(all, path(), body(patient, "preferences"), List.of(
                 new BadInput("body", List.of(1, 2), "parse_exception"),
                 new BadInput("body", "{\"a\": 1}", "parse_exception"),
                 new BadInput("body", 42, "parse_exception"),
                 new BadInput("body", null, "bad_request"),
-                new BadInput("body", TestApi.ABSENT, "bad_request"),
+                new BadInput("body", TestHttp.ABSENT, "bad_request"),
                 new BadInput("type_name", "", "bad_request"),
-                new BadInput("type_name", TestApi.ABSENT, "bad_request"),
+                new BadInput("type_name", TestHttp.ABSENT, "bad_request"),
                 new BadInput("type_name", Map.of("name", "x"), "parse_exception"),
-                new BadInput("user_id", TestApi.ABSENT, "bad_request"),
+                new BadInput("user_id", TestHttp.ABSENT, "bad_request"),
                 new BadInput("user_id", 42, "parse_exception"),
                 new BadInput("schema", "v2", "bad_request")));
         get(reader, path()).statusCode(200).body("data.size()", equalTo(0));
@@ -135,7 +151,7 @@ class CustomDataTypeRecordResourceTests extends CollectionContractTests {
 
     @Test
     void aUserIdThatNamesNoPatientOfTheTenantIsResourceNotFound() {
-        String strangersPatient = createPatient(TestTokens.token(TestApi.newTenant("stranger"), "all"));
+        String strangersPatient = createPatient(TestTokens.token(TestHttp.newTenant("stranger"), "all"));
         for (String userId : List.of(UUID.randomUUID().toString(), strangersPatient)) {
             post(all, path(), body(userId, "preferences")).statusCode(404)
                     .body("errors[0].code", equalTo("resource_not_found"))

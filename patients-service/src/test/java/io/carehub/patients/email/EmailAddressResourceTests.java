@@ -1,10 +1,10 @@
 package io.carehub.patients.email;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
+import static io.carehub.commons.testing.TestHttp.with;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
-import static io.carehub.patients.TestApi.post;
-import static io.carehub.patients.TestApi.put;
-import static io.carehub.patients.TestApi.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,18 +17,35 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.CollectionContractTests;
 import io.carehub.patients.TestApi;
-import io.carehub.patients.TestApi.BadInput;
+import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class EmailAddressResourceTests extends CollectionContractTests {
+class EmailAddressResourceTests extends CollectionContract {
 
     @Override
     protected String collection() {
         return "email_addresses";
+    }
+
+    @Override
+    protected String service() {
+        return "patients-service";
+    }
+
+    @Override
+    protected String marker() {
+        return TestEvents.marker();
+    }
+
+    @Override
+    protected boolean hasUpdate() {
+        return true;
     }
 
     @Override
@@ -86,7 +103,7 @@ class EmailAddressResourceTests extends CollectionContractTests {
                 .body("data.automatic_recipient", equalTo(false))
                 .body("data.opted_in_to_email", equalTo(true))
                 .extract().path("data.updated_at");
-        assertTrue(TestApi.instant(after).isAfter(TestApi.instant(before)));
+        assertTrue(TestHttp.instant(after).isAfter(TestHttp.instant(before)));
     }
 
     @Test
@@ -103,13 +120,13 @@ class EmailAddressResourceTests extends CollectionContractTests {
     @Test
     void eachRuleAloneIsAnsweredWithItsCodeAndPathAndNothingIsStored() {
         String patient = createPatient(all);
-        TestApi.assertEachRefused(all, path(), body(patient), List.of(
+        TestHttp.assertEachRefused(all, path(), body(patient), List.of(
                 new BadInput("email", "grace.example.com", "bad_request"),
                 new BadInput("email", "grace@navy@example.com", "bad_request"),
                 new BadInput("email", 42, "parse_exception"),
                 new BadInput("email", null, "bad_request"),
-                new BadInput("email", TestApi.ABSENT, "bad_request"),
-                new BadInput("user_id", TestApi.ABSENT, "bad_request"),
+                new BadInput("email", TestHttp.ABSENT, "bad_request"),
+                new BadInput("user_id", TestHttp.ABSENT, "bad_request"),
                 new BadInput("user_id", "abc", "bad_request"),
                 new BadInput("verified", "true", "parse_exception"),
                 new BadInput("opted_in_to_email", 1, "parse_exception"),
@@ -121,7 +138,7 @@ class EmailAddressResourceTests extends CollectionContractTests {
 
     @Test
     void aUserIdThatNamesNoPatientOfTheTenantIsResourceNotFound() {
-        String strangersPatient = createPatient(TestTokens.token(TestApi.newTenant("stranger"), "all"));
+        String strangersPatient = createPatient(TestTokens.token(TestHttp.newTenant("stranger"), "all"));
         for (String userId : List.of(UUID.randomUUID().toString(), strangersPatient)) {
             post(all, path(), body(userId)).statusCode(404)
                     .body("errors[0].code", equalTo("resource_not_found"))

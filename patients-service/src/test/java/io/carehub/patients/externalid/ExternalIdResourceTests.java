@@ -1,10 +1,10 @@
 package io.carehub.patients.externalid;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
+import static io.carehub.commons.testing.TestHttp.with;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
-import static io.carehub.patients.TestApi.post;
-import static io.carehub.patients.TestApi.put;
-import static io.carehub.patients.TestApi.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,21 +22,37 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.CollectionContractTests;
 import io.carehub.patients.TestApi;
-import io.carehub.patients.TestApi.BadInput;
 import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 @QuarkusTest
-class ExternalIdResourceTests extends CollectionContractTests {
+class ExternalIdResourceTests extends CollectionContract {
 
     @Override
     protected String collection() {
         return "external_ids";
+    }
+
+    @Override
+    protected String service() {
+        return "patients-service";
+    }
+
+    @Override
+    protected String marker() {
+        return TestEvents.marker();
+    }
+
+    @Override
+    protected boolean hasUpdate() {
+        return true;
     }
 
     @Override
@@ -96,7 +112,7 @@ class ExternalIdResourceTests extends CollectionContractTests {
                 .body("data.welkin_id", equalTo(patient))
                 .body("data.external_id", equalTo("MRN-2"))
                 .extract().path("data.updated_at");
-        assertTrue(TestApi.instant(after).isAfter(TestApi.instant(before)));
+        assertTrue(TestHttp.instant(after).isAfter(TestHttp.instant(before)));
         put(all, path() + "/" + id, "{\"namespace\": null}").statusCode(400)
                 .body("errors[0].code", equalTo("bad_request")).body("errors[0].extra.path", equalTo(".namespace"));
     }
@@ -144,7 +160,7 @@ class ExternalIdResourceTests extends CollectionContractTests {
         post(all, path(), body("patients", "lab", "MRN-1", grace)).statusCode(200);
         post(all, path(), body("workers", "ehr", "MRN-1", UUID.randomUUID().toString())).statusCode(200);
         post(all, path(), body("patients", "ehr", "mrn-1", grace)).statusCode(200);
-        String stranger = TestTokens.token(TestApi.newTenant("stranger"), "all");
+        String stranger = TestTokens.token(TestHttp.newTenant("stranger"), "all");
         post(stranger, path(), body("patients", "ehr", "MRN-1", createPatient(stranger))).statusCode(200);
     }
 
@@ -197,14 +213,14 @@ class ExternalIdResourceTests extends CollectionContractTests {
     @Test
     void eachRuleAloneIsAnsweredWithItsCodeAndPathAndNothingIsStored() {
         String grace = createPatient(all);
-        TestApi.assertEachRefused(all, path(), body("patients", "ehr", "MRN-1", grace), List.of(
-                new BadInput("resource", TestApi.ABSENT, "bad_request"),
+        TestHttp.assertEachRefused(all, path(), body("patients", "ehr", "MRN-1", grace), List.of(
+                new BadInput("resource", TestHttp.ABSENT, "bad_request"),
                 new BadInput("resource", "", "bad_request"),
-                new BadInput("namespace", TestApi.ABSENT, "bad_request"),
+                new BadInput("namespace", TestHttp.ABSENT, "bad_request"),
                 new BadInput("namespace", null, "bad_request"),
-                new BadInput("external_id", TestApi.ABSENT, "bad_request"),
+                new BadInput("external_id", TestHttp.ABSENT, "bad_request"),
                 new BadInput("external_id", 1906, "parse_exception"),
-                new BadInput("welkin_id", TestApi.ABSENT, "bad_request"),
+                new BadInput("welkin_id", TestHttp.ABSENT, "bad_request"),
                 new BadInput("welkin_id", "not-a-guid", "bad_request"),
                 new BadInput("welkin_id", List.of(grace), "parse_exception"),
                 new BadInput("user_id", grace, "bad_request")));

@@ -1,10 +1,10 @@
 package io.carehub.patients.integrationtask;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
+import static io.carehub.commons.testing.TestHttp.with;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
-import static io.carehub.patients.TestApi.post;
-import static io.carehub.patients.TestApi.put;
-import static io.carehub.patients.TestApi.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,21 +21,38 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.CollectionContractTests;
 import io.carehub.patients.TestApi;
-import io.carehub.patients.TestApi.BadInput;
+import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
-class IntegrationTaskResourceTests extends CollectionContractTests {
+class IntegrationTaskResourceTests extends CollectionContract {
 
 
     @Override
     protected String collection() {
         return "integration_tasks";
+    }
+
+    @Override
+    protected String service() {
+        return "patients-service";
+    }
+
+    @Override
+    protected String marker() {
+        return TestEvents.marker();
+    }
+
+    @Override
+    protected boolean hasUpdate() {
+        return true;
     }
 
     @Override
@@ -115,7 +132,7 @@ class IntegrationTaskResourceTests extends CollectionContractTests {
                 .body("data.ref_ids", contains("ehr:MRN-1906", "lab:L-1"))
                 .body("data.errors.size()", equalTo(2))
                 .extract().path("data.updated_at");
-        assertTrue(TestApi.instant(after).isAfter(TestApi.instant(before)));
+        assertTrue(TestHttp.instant(after).isAfter(TestHttp.instant(before)));
         // Stored as JSON lists, not as text: queryable in the database.
         var row = pool.preparedQuery("SELECT jsonb_typeof(ref_ids) AS refs, ref_ids->>1 AS second,"
                 + " jsonb_typeof(errors) AS errs, errors->0->'extra'->>'attempt' AS attempt FROM integration_tasks WHERE id = $1")
@@ -163,7 +180,7 @@ class IntegrationTaskResourceTests extends CollectionContractTests {
     @Test
     void eachRuleAloneIsAnsweredWithItsCodeAndPathAndNothingIsStored() {
         String patient = createPatient(all);
-        TestApi.assertEachRefused(all, path(), body(patient, "job-1"), List.of(
+        TestHttp.assertEachRefused(all, path(), body(patient, "job-1"), List.of(
                 new BadInput("status", "done", "bad_request", ".status"),
                 new BadInput("status", "Running", "bad_request", ".status"),
                 new BadInput("status", 1, "parse_exception", ".status"),
@@ -181,7 +198,7 @@ class IntegrationTaskResourceTests extends CollectionContractTests {
 
     @Test
     void aUserIdThatNamesNoPatientOfTheTenantIsResourceNotFound() {
-        String strangersPatient = createPatient(TestTokens.token(TestApi.newTenant("stranger"), "all"));
+        String strangersPatient = createPatient(TestTokens.token(TestHttp.newTenant("stranger"), "all"));
         for (String userId : List.of(UUID.randomUUID().toString(), strangersPatient)) {
             post(all, path(), body(userId, "job-1")).statusCode(404)
                     .body("errors[0].code", equalTo("resource_not_found"))

@@ -1,10 +1,10 @@
 package io.carehub.patients.patient;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
 import static io.carehub.patients.TestApi.grace;
-import static io.carehub.patients.TestApi.post;
-import static io.carehub.patients.TestApi.put;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,10 +34,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.carehub.commons.references.KnownReferences;
 import io.carehub.commons.references.ReferenceFeed;
 import io.carehub.commons.references.ReferencesConfig;
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestKafka;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.TestApi;
 import io.carehub.patients.TestEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +66,7 @@ class CoachReferenceTests {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    final String tenant = TestApi.newTenant("coach");
+    final String tenant = TestHttp.newTenant("coach");
     final String all = TestTokens.token(tenant, "all");
 
     @Test
@@ -146,7 +146,7 @@ class CoachReferenceTests {
 
     @Test
     void anotherTenantsWorkerCannotCoach() {
-        String stranger = TestApi.newTenant("stranger");
+        String stranger = TestHttp.newTenant("stranger");
         UUID strangersWorker = TestEvents.knownWorker(pool, stranger);
         UUID strangersNewWorker = TestOwners.create("workers", stranger);
         for (UUID worker : List.of(strangersWorker, strangersNewWorker)) {
@@ -215,7 +215,7 @@ class CoachReferenceTests {
     /** A service started on an empty database (a new consumer group) learns every worker ever made from the compacted topic. */
     @Test
     void aFreshConsumerGroupLearnsEveryWorker() {
-        String fresh = TestApi.newTenant("fresh");
+        String fresh = TestHttp.newTenant("fresh");
         List<UUID> workers = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             UUID id = UUID.randomUUID();

@@ -1,8 +1,8 @@
 package io.carehub.patients.patient;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.instant;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
-import static io.carehub.patients.TestApi.instant;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,8 +27,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.TestApi;
 import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,7 +45,7 @@ class LossFreeWritesTests {
     @Inject
     Pool pool;
 
-    final String tenant = TestApi.newTenant("lossfree");
+    final String tenant = TestHttp.newTenant("lossfree");
     final String all = TestTokens.token(tenant, "all");
 
     @Test

@@ -1,9 +1,9 @@
 package io.carehub.patients.patient;
 
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
 import static io.carehub.patients.TestApi.createPatient;
 import static io.carehub.patients.TestApi.grace;
-import static io.carehub.patients.TestApi.post;
-import static io.carehub.patients.TestApi.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.TestApi;
 import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class PatientEventsTests {
 
-    final String tenant = TestApi.newTenant("events");
+    final String tenant = TestHttp.newTenant("events");
     final String all = TestTokens.token(tenant, "all");
 
     @Test
@@ -35,16 +35,16 @@ class PatientEventsTests {
                 List.of(Map.of("phone_number", "555-555-1234", "phone_number_type", "cell"),
                         Map.of("phone_number", "555-555-4321", "phone_number_type", "landline")))));
         assertEquals(3, events.size(), events.toString());
-        List<String> phoneIds = TestApi.get(all, "/v1/phone_numbers?user_id=" + id[0]).extract().path("data.id");
+        List<String> phoneIds = TestHttp.get(all, "/v1/phone_numbers?user_id=" + id[0]).extract().path("data.id");
         JsonNode patientEvent = events.stream().filter(e -> e.get("type").asText().equals("patients.created"))
                 .findFirst().orElseThrow();
-        String updatedAt = TestApi.get(all, "/v1/patients/" + id[0]).extract().path("data.updated_at");
+        String updatedAt = TestHttp.get(all, "/v1/patients/" + id[0]).extract().path("data.updated_at");
         assertEquals("1.0", patientEvent.get("specversion").asText());
         assertEquals("/patients-service", patientEvent.get("source").asText());
         assertEquals(id[0], patientEvent.get("subject").asText());
         assertEquals("application/json", patientEvent.get("datacontenttype").asText());
-        assertTrue(patientEvent.get("id").asText().matches(TestApi.GUID));
-        assertTrue(patientEvent.get("time").asText().matches(TestApi.TIMESTAMP));
+        assertTrue(patientEvent.get("id").asText().matches(TestHttp.GUID));
+        assertTrue(patientEvent.get("time").asText().matches(TestHttp.TIMESTAMP));
         JsonNode data = patientEvent.get("data");
         assertEquals(tenant, data.get("tenant").asText());
         assertEquals("patients", data.get("resource").asText());

@@ -28,8 +28,8 @@ import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.TestApi;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,7 +45,7 @@ class PatientExportSafetyTests {
     /** The end of a chunked body (RFC 9112 §7.1): the last, empty chunk. */
     static final String LAST_CHUNK = "0\r\n\r\n";
 
-    final String tenant = TestApi.newTenant("export-safety");
+    final String tenant = TestHttp.newTenant("export-safety");
     final String all = TestTokens.token(tenant, "all");
     final String reader = TestTokens.token(tenant, "patients.read");
 

@@ -22,8 +22,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.TestApi;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,7 +45,7 @@ class PatientExportTests {
     @TestHTTPResource("/v1/exports/patients")
     URL export;
 
-    final String tenant = TestApi.newTenant("export");
+    final String tenant = TestHttp.newTenant("export");
 
     @Test
     void aHundredThousandPatientsExportCompletelyWhileTheHeapStaysFlat() throws Exception {

@@ -1,7 +1,7 @@
 package io.carehub.patients.patient;
 
+import static io.carehub.commons.testing.TestHttp.get;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.carehub.commons.testing.FindPages;
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.patients.TestApi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,7 @@ class PatientPagingTests {
     @Inject
     Pool pool;
 
-    final String tenant = TestApi.newTenant("paging");
+    final String tenant = TestHttp.newTenant("paging");
     final String all = TestTokens.token(tenant, "all");
 
     @Test
@@ -68,7 +69,7 @@ class PatientPagingTests {
         String a = createPatient(all);
         String b = createPatient(all);
         String c = createPatient(all);
-        TestApi.put(all, "/v1/patients/" + a, "{\"phase\": \"enrolled\"}").statusCode(200);
+        TestHttp.put(all, "/v1/patients/" + a, "{\"phase\": \"enrolled\"}").statusCode(200);
         get(all, "/v1/patients").statusCode(200).body("data.id", contains(b, c, a));
     }
 

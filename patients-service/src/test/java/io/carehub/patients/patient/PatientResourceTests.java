@@ -1,13 +1,13 @@
 package io.carehub.patients.patient;
 
-import static io.carehub.patients.TestApi.ABSENT;
-import static io.carehub.patients.TestApi.GUID;
-import static io.carehub.patients.TestApi.TIMESTAMP;
+import static io.carehub.commons.testing.TestHttp.ABSENT;
+import static io.carehub.commons.testing.TestHttp.GUID;
+import static io.carehub.commons.testing.TestHttp.TIMESTAMP;
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
 import static io.carehub.patients.TestApi.grace;
-import static io.carehub.patients.TestApi.post;
-import static io.carehub.patients.TestApi.put;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -26,9 +26,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.patients.TestApi;
-import io.carehub.patients.TestApi.BadInput;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -39,7 +40,7 @@ class PatientResourceTests {
             "birthday", "street", "street_line_two", "city", "county", "zip_code", "state", "country", "created_at",
             "updated_at");
 
-    final String tenant = TestApi.newTenant("patients");
+    final String tenant = TestHttp.newTenant("patients");
     final String all = TestTokens.token(tenant, "all");
     final String reader = TestTokens.token(tenant, "patients.read");
 
@@ -115,7 +116,7 @@ class PatientResourceTests {
                 .body("data.country", equalTo("US"))
                 .body("data.created_at", equalTo(created))
                 .extract().path("data.updated_at");
-        assertTrue(TestApi.instant(after).isAfter(TestApi.instant(before)), after + " should be after " + before);
+        assertTrue(TestHttp.instant(after).isAfter(TestHttp.instant(before)), after + " should be after " + before);
     }
 
     @Test
@@ -173,7 +174,7 @@ class PatientResourceTests {
 
     @Test
     void eachRuleAloneIsAnsweredWithItsCodeAndPath() {
-        TestApi.assertEachRefused(all, "/v1/patients", grace(), List.of(
+        TestHttp.assertEachRefused(all, "/v1/patients", grace(), List.of(
                 new BadInput("birthday", "2019-02-30", "bad_request", ".birthday"),
                 new BadInput("birthday", "12/09/1906", "bad_request", ".birthday"),
                 new BadInput("birthday", 19061209, "parse_exception", ".birthday"),
@@ -364,7 +365,7 @@ class PatientResourceTests {
     @Test
     void anotherTenantsPatientIsInvisibleAndUnchangeable() {
         String id = createPatient(all);
-        String stranger = TestTokens.token(TestApi.newTenant("stranger"), "all");
+        String stranger = TestTokens.token(TestHttp.newTenant("stranger"), "all");
         get(stranger, "/v1/patients/" + id).statusCode(404).body("errors[0].code", equalTo("not_found"));
         put(stranger, "/v1/patients/" + id, "{\"first_name\": \"Mallory\"}").statusCode(404)
                 .body("errors[0].code", equalTo("not_found"));
@@ -379,7 +380,7 @@ class PatientResourceTests {
     @Test
     void exportStreamsTheTenantsPatientsAsCsvInAStableColumnOrder() {
         String id = createPatient(all, grace("street", "1 Main St, \"Rear\"", "coach_id", ABSENT));
-        createPatient(TestTokens.token(TestApi.newTenant("other"), "all"));
+        createPatient(TestTokens.token(TestHttp.newTenant("other"), "all"));
         String csv = get(reader, "/v1/exports/patients").statusCode(200)
                 .header("Content-Type", equalToIgnoringCase("text/csv;charset=UTF-8"))
                 .extract().asString();

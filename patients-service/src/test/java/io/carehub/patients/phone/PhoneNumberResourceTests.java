@@ -1,10 +1,10 @@
 package io.carehub.patients.phone;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
+import static io.carehub.commons.testing.TestHttp.with;
 import static io.carehub.patients.TestApi.createPatient;
-import static io.carehub.patients.TestApi.get;
-import static io.carehub.patients.TestApi.post;
-import static io.carehub.patients.TestApi.put;
-import static io.carehub.patients.TestApi.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,14 +17,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.patients.CollectionContractTests;
 import io.carehub.patients.TestApi;
-import io.carehub.patients.TestApi.BadInput;
+import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class PhoneNumberResourceTests extends CollectionContractTests {
+class PhoneNumberResourceTests extends CollectionContract {
 
     static final List<String> FIELDS = List.of("id", "user_id", "phone_number", "phone_number_type", "friendly_name",
             "verified", "opted_in_to_sms", "opted_in_to_call_recording", "opted_in_to_voicemail", "opted_in_to_phone",
@@ -33,6 +35,21 @@ class PhoneNumberResourceTests extends CollectionContractTests {
     @Override
     protected String collection() {
         return "phone_numbers";
+    }
+
+    @Override
+    protected String service() {
+        return "patients-service";
+    }
+
+    @Override
+    protected String marker() {
+        return TestEvents.marker();
+    }
+
+    @Override
+    protected boolean hasUpdate() {
+        return true;
     }
 
     @Override
@@ -96,7 +113,7 @@ class PhoneNumberResourceTests extends CollectionContractTests {
                 .body("data.opted_in_to_sms", equalTo(true))
                 .body("data.opted_in_to_voicemail", equalTo(false))
                 .extract().path("data.updated_at");
-        assertTrue(TestApi.instant(after).isAfter(TestApi.instant(before)));
+        assertTrue(TestHttp.instant(after).isAfter(TestHttp.instant(before)));
     }
 
     @Test
@@ -117,18 +134,18 @@ class PhoneNumberResourceTests extends CollectionContractTests {
     @Test
     void eachRuleAloneIsAnsweredWithItsCodeAndPathAndNothingIsStored() {
         String patient = createPatient(all);
-        TestApi.assertEachRefused(all, path(), body(patient), List.of(
+        TestHttp.assertEachRefused(all, path(), body(patient), List.of(
                 new BadInput("phone_number", "555-5555", "bad_request"),
                 new BadInput("phone_number", "555-555-55555", "bad_request"),
                 new BadInput("phone_number", "+1 555 555 5555", "bad_request"),
                 new BadInput("phone_number", "555-CALL-NOW", "bad_request"),
                 new BadInput("phone_number", 5555555555L, "parse_exception"),
                 new BadInput("phone_number", null, "bad_request"),
-                new BadInput("phone_number", TestApi.ABSENT, "bad_request"),
+                new BadInput("phone_number", TestHttp.ABSENT, "bad_request"),
                 new BadInput("phone_number_type", "mobile", "bad_request"),
                 new BadInput("phone_number_type", "Cell", "bad_request"),
-                new BadInput("phone_number_type", TestApi.ABSENT, "bad_request"),
-                new BadInput("user_id", TestApi.ABSENT, "bad_request"),
+                new BadInput("phone_number_type", TestHttp.ABSENT, "bad_request"),
+                new BadInput("user_id", TestHttp.ABSENT, "bad_request"),
                 new BadInput("user_id", "123", "bad_request"),
                 new BadInput("verified", "true", "parse_exception"),
                 new BadInput("opted_in_to_sms", 1, "parse_exception"),
@@ -143,7 +160,7 @@ class PhoneNumberResourceTests extends CollectionContractTests {
 
     @Test
     void aUserIdThatNamesNoPatientOfTheTenantIsResourceNotFound() {
-        String strangersPatient = createPatient(TestTokens.token(TestApi.newTenant("stranger"), "all"));
+        String strangersPatient = createPatient(TestTokens.token(TestHttp.newTenant("stranger"), "all"));
         for (String userId : List.of(UUID.randomUUID().toString(), strangersPatient)) {
             post(all, path(), body(userId)).statusCode(404)
                     .body("errors.size()", equalTo(1))
@@ -158,7 +175,7 @@ class PhoneNumberResourceTests extends CollectionContractTests {
     void anotherTenantsPatientsNumbersAreNotFoundByItsUserId() {
         String patient = createPatient(all);
         post(all, path(), body(patient)).statusCode(200);
-        String stranger = TestTokens.token(TestApi.newTenant("stranger"), "all");
+        String stranger = TestTokens.token(TestHttp.newTenant("stranger"), "all");
         get(stranger, path() + "?user_id=" + patient).statusCode(200).body("data.size()", equalTo(0));
         assertEquals(1, get(stranger, "/v1/exports/phone_numbers?user_id=" + patient).statusCode(200).extract()
                 .asString().split("\r\n").length);
