@@ -1,10 +1,10 @@
 package io.carehub.messaging.conversation;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.with;
 import static io.carehub.messaging.TestApi.conversationBody;
-import static io.carehub.messaging.TestApi.get;
 import static io.carehub.messaging.TestApi.patient;
-import static io.carehub.messaging.TestApi.post;
-import static io.carehub.messaging.TestApi.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -19,21 +19,32 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestOwners;
-import io.carehub.messaging.CollectionContractTests;
 import io.carehub.messaging.TestApi;
-import io.carehub.messaging.TestApi.BadInput;
 import io.carehub.messaging.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ConversationResourceTests extends CollectionContractTests {
+class ConversationResourceTests extends CollectionContract {
 
     static final List<String> FIELDS = List.of("id", "user_id", "conversation_type", "created_at", "updated_at");
 
     @Override
     protected String collection() {
         return "conversations";
+    }
+
+    @Override
+    protected String service() {
+        return "messaging-service";
+    }
+
+    @Override
+    protected String marker() {
+        return TestEvents.marker();
     }
 
     @Override
@@ -95,19 +106,19 @@ class ConversationResourceTests extends CollectionContractTests {
     @Test
     void eachRuleAloneIsAnsweredWithItsStatusCodeAndPathAndNothingIsStoredOrPublished() {
         String user = patient(tenant);
-        List<JsonNode> events = TestEvents.publishedBy(tenant, () -> TestApi.assertEachRefused(all, path(),
+        List<JsonNode> events = TestEvents.publishedBy(tenant, () -> TestHttp.assertEachRefused(all, path(),
                 conversationBody(user), List.of(
                         new BadInput("conversation_type", "sms", "bad_request"),
                         new BadInput("conversation_type", "Phone", "bad_request"),
                         new BadInput("conversation_type", "", "bad_request"),
                         new BadInput("conversation_type", 7, "parse_exception"),
                         new BadInput("conversation_type", List.of("app"), "parse_exception"),
-                        new BadInput("user_id", TestApi.ABSENT, "bad_request"),
+                        new BadInput("user_id", TestHttp.ABSENT, "bad_request"),
                         new BadInput("user_id", null, "bad_request"),
                         new BadInput("user_id", "123", "bad_request"),
                         new BadInput("user_id", 123, "parse_exception"),
                         new BadInput("user_id", UUID.randomUUID().toString(), 404, "resource_not_found", ".user_id"),
-                        new BadInput("user_id", patient(TestApi.newTenant("stranger")), 404, "resource_not_found", ".user_id"),
+                        new BadInput("user_id", patient(TestHttp.newTenant("stranger")), 404, "resource_not_found", ".user_id"),
                         new BadInput("topic", "billing", "bad_request"))));
         assertEquals(List.of(), events);
         get(reader, path()).statusCode(200).body("data.size()", equalTo(0));

@@ -30,8 +30,8 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.carehub.commons.testing.FindPages;
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.messaging.TestApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -48,7 +48,7 @@ class MessagePagingTests {
     @Inject
     Pool pool;
 
-    final String tenant = TestApi.newTenant("paging");
+    final String tenant = TestHttp.newTenant("paging");
     final String all = TestTokens.token(tenant, "all");
     final String user = patient(tenant);
     final String worker = worker(tenant);

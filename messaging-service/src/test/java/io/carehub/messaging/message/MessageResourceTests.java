@@ -1,13 +1,13 @@
 package io.carehub.messaging.message;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.with;
 import static io.carehub.messaging.TestApi.createConversation;
 import static io.carehub.messaging.TestApi.createMessage;
-import static io.carehub.messaging.TestApi.get;
 import static io.carehub.messaging.TestApi.inboundBody;
 import static io.carehub.messaging.TestApi.messageBody;
 import static io.carehub.messaging.TestApi.patient;
-import static io.carehub.messaging.TestApi.post;
-import static io.carehub.messaging.TestApi.with;
 import static io.carehub.messaging.TestApi.worker;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -27,16 +27,17 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
-import io.carehub.messaging.CollectionContractTests;
 import io.carehub.messaging.TestApi;
-import io.carehub.messaging.TestApi.BadInput;
 import io.carehub.messaging.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class MessageResourceTests extends CollectionContractTests {
+class MessageResourceTests extends CollectionContract {
 
     static final List<String> FIELDS = List.of("id", "user_id", "worker_id", "conversation_id", "direction", "contents",
             "automatically_sent", "send_time", "created_at", "updated_at");
@@ -44,6 +45,16 @@ class MessageResourceTests extends CollectionContractTests {
     @Override
     protected String collection() {
         return "messages";
+    }
+
+    @Override
+    protected String service() {
+        return "messaging-service";
+    }
+
+    @Override
+    protected String marker() {
+        return TestEvents.marker();
     }
 
     @Override
@@ -95,7 +106,7 @@ class MessageResourceTests extends CollectionContractTests {
                 .body("data.direction", equalTo("inbound"))
                 .body("data.automatically_sent", equalTo(false))
                 .extract();
-        Instant sent = TestApi.instant(created.path("data.send_time"));
+        Instant sent = TestHttp.instant(created.path("data.send_time"));
         assertTrue(Duration.between(before, sent).abs().compareTo(Duration.ofSeconds(1)) < 0
                 && Duration.between(sent, Instant.now()).abs().compareTo(Duration.ofSeconds(1)) < 0,
                 "send_time " + sent + " is the time of the request");
@@ -109,7 +120,7 @@ class MessageResourceTests extends CollectionContractTests {
                 "send_time", null)).statusCode(200)
                 .body("data.worker_id", nullValue())
                 .body("data.automatically_sent", equalTo(false))
-                .body("data.send_time", org.hamcrest.Matchers.matchesPattern(TestApi.TIMESTAMP));
+                .body("data.send_time", org.hamcrest.Matchers.matchesPattern(TestHttp.TIMESTAMP));
     }
 
     @Test
@@ -145,7 +156,7 @@ class MessageResourceTests extends CollectionContractTests {
     void anOutboundMessageWithoutAWorkerIs400AtWorkerId() {
         String user = patient(tenant);
         String body = messageBody(user, createConversation(all, user), worker(tenant));
-        for (Object missing : new Object[] { TestApi.ABSENT, null }) {
+        for (Object missing : new Object[] { TestHttp.ABSENT, null }) {
             post(all, path(), with(body, "worker_id", missing)).statusCode(400)
                     .body("errors.size()", equalTo(1))
                     .body("errors[0].status", equalTo(400))
@@ -164,11 +175,11 @@ class MessageResourceTests extends CollectionContractTests {
         String user = patient(tenant);
         String conversation = createConversation(all, user);
         String othersConversation = createConversation(all, patient(tenant));
-        String strangerTenant = TestApi.newTenant("stranger");
+        String strangerTenant = TestHttp.newTenant("stranger");
         String strangersPatient = patient(strangerTenant);
         String strangersConversation = createConversation(TestTokens.token(strangerTenant, "all"), strangersPatient);
         String body = messageBody(user, conversation, worker(tenant));
-        List<JsonNode> events = TestEvents.publishedBy(tenant, () -> TestApi.assertEachRefused(all, path(), body, List.of(
+        List<JsonNode> events = TestEvents.publishedBy(tenant, () -> TestHttp.assertEachRefused(all, path(), body, List.of(
                 // the worker: another service's, checked through the reference mechanism
                 new BadInput("worker_id", UUID.randomUUID().toString(), 404, "resource_not_found", ".worker_id"),
                 new BadInput("worker_id", worker(strangerTenant), 404, "resource_not_found", ".worker_id"),
@@ -178,20 +189,20 @@ class MessageResourceTests extends CollectionContractTests {
                 new BadInput("conversation_id", UUID.randomUUID().toString(), 404, "resource_not_found", ".conversation_id"),
                 new BadInput("conversation_id", othersConversation, 404, "resource_not_found", ".conversation_id"),
                 new BadInput("conversation_id", strangersConversation, 404, "resource_not_found", ".conversation_id"),
-                new BadInput("conversation_id", TestApi.ABSENT, "bad_request"),
+                new BadInput("conversation_id", TestHttp.ABSENT, "bad_request"),
                 new BadInput("conversation_id", 42, "parse_exception"),
                 // the patient
                 new BadInput("user_id", strangersPatient, 404, "resource_not_found", ".user_id"),
                 new BadInput("user_id", UUID.randomUUID().toString(), 404, "resource_not_found", ".user_id"),
-                new BadInput("user_id", TestApi.ABSENT, "bad_request"),
+                new BadInput("user_id", TestHttp.ABSENT, "bad_request"),
                 new BadInput("user_id", "123", "bad_request"),
                 // direction, contents, automatically_sent, send_time
                 new BadInput("direction", "sideways", "bad_request"),
                 new BadInput("direction", "OUTBOUND", "bad_request"),
-                new BadInput("direction", TestApi.ABSENT, "bad_request"),
+                new BadInput("direction", TestHttp.ABSENT, "bad_request"),
                 new BadInput("direction", null, "bad_request"),
                 new BadInput("direction", true, "parse_exception"),
-                new BadInput("contents", TestApi.ABSENT, "bad_request"),
+                new BadInput("contents", TestHttp.ABSENT, "bad_request"),
                 new BadInput("contents", null, "bad_request"),
                 new BadInput("contents", 12, "parse_exception"),
                 new BadInput("contents", "x".repeat(MessageFields.MAX_CONTENTS + 1), "bad_request"),
@@ -252,7 +263,7 @@ class MessageResourceTests extends CollectionContractTests {
         String user = patient(tenant);
         String conversation = createConversation(all, user);
         String id = createMessage(all, inboundBody(user, conversation));
-        String stranger = TestTokens.token(TestApi.newTenant("stranger"), "all");
+        String stranger = TestTokens.token(TestHttp.newTenant("stranger"), "all");
         get(stranger, path() + "/" + id).statusCode(404).body("errors[0].code", equalTo("not_found"));
         get(stranger, path() + "?conversation_id=" + conversation).statusCode(200).body("data.size()", equalTo(0));
         get(stranger, path() + "?user_id=" + user).statusCode(200).body("data.size()", equalTo(0));

@@ -1,9 +1,9 @@
 package io.carehub.messaging.message;
 
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
 import static io.carehub.messaging.TestApi.conversationBody;
-import static io.carehub.messaging.TestApi.get;
 import static io.carehub.messaging.TestApi.messageBody;
-import static io.carehub.messaging.TestApi.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestKafka;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
@@ -26,7 +27,7 @@ class ReadYourWritesTests {
 
     static final int ROUNDS = 100;
 
-    final String tenant = TestApi.newTenant("ryw");
+    final String tenant = TestHttp.newTenant("ryw");
     final String all = TestTokens.token(tenant, "all");
 
     @Test
@@ -49,7 +50,7 @@ class ReadYourWritesTests {
     void aClientWithOnlyTheWriteScopeMayStillNameAPatient() {
         String user = TestApi.patient(tenant);
         post(TestTokens.token(tenant, "conversations.write"), "/v1/conversations", conversationBody(user)).statusCode(200)
-                .body("data.id", org.hamcrest.Matchers.matchesPattern(TestApi.GUID));
+                .body("data.id", org.hamcrest.Matchers.matchesPattern(TestHttp.GUID));
     }
 
     @Test
