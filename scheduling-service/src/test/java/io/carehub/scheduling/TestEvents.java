@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.carehub.commons.testing.TestChangeEvents;
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -19,10 +20,14 @@ public final class TestEvents {
     private TestEvents() {
     }
 
-    /** The change events of {@code collection} in {@code tenant} that {@code action} published, bracketed by marker workers. */
+    /** The change events of {@code collection} in {@code tenant} that {@code action} published, bracketed by {@link #marker} workers. */
     public static List<JsonNode> publishedBy(String tenant, String collection, Runnable action) {
-        String markers = TestTokens.token(TestApi.newTenant("marker"), "all admin");
-        return TestChangeEvents.publishedBy(TOPIC, () -> TestApi.createWorker(markers), tenant, collection, action);
+        return TestChangeEvents.publishedBy(TOPIC, TestEvents::marker, tenant, collection, action);
+    }
+
+    /** A worker in a tenant of its own; its id: what brackets this service's change events. */
+    public static String marker() {
+        return TestApi.createWorker(TestTokens.token(TestHttp.newTenant("marker"), "all admin"));
     }
 
     /** A patient of {@code tenant} that this service has learnt of from patients-service's event (waits until it has). */

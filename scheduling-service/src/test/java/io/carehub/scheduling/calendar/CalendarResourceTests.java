@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.scheduling.worker.WorkerResourceTests;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,7 @@ class CalendarResourceTests {
                 .body("data.size()", equalTo(1))
                 .body("data[0].worker_id", equalTo(worker))
                 .body("data[0].keySet()", containsInAnyOrder("id", "worker_id", "created_at", "updated_at"))
-                .body("data[0].created_at", matchesPattern(WorkerResourceTests.TIMESTAMP))
+                .body("data[0].created_at", matchesPattern(TestHttp.TIMESTAMP))
                 .body("links.current.href", matchesPattern(".*/v1/calendars\\?worker_id=" + worker + "&page\\[size\\]=50$"))
                 .extract().path("data[0].id");
         given().auth().oauth2(reader).get("/v1/calendars/" + calendar).then().statusCode(200)

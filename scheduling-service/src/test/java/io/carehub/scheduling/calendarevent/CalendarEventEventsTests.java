@@ -1,8 +1,8 @@
 package io.carehub.scheduling.calendarevent;
 
-import static io.carehub.scheduling.TestApi.get;
-import static io.carehub.scheduling.TestApi.post;
-import static io.carehub.scheduling.TestApi.put;
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.scheduling.TestApi;
@@ -22,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CalendarEventEventsTests {
 
-    final String tenant = TestApi.newTenant("changes");
+    final String tenant = TestHttp.newTenant("changes");
     final String all = TestTokens.token(tenant, "all admin");
 
     @Test
@@ -50,7 +51,7 @@ class CalendarEventEventsTests {
         assertEquals("calendar_events." + operation, event.get("type").asText());
         assertEquals(id, event.get("subject").asText());
         assertEquals("application/json", event.get("datacontenttype").asText());
-        assertTrue(event.get("id").asText().matches(TestApi.GUID));
+        assertTrue(event.get("id").asText().matches(TestHttp.GUID));
         JsonNode data = event.get("data");
         assertEquals(tenant, data.get("tenant").asText());
         assertEquals("calendar_events", data.get("resource").asText());

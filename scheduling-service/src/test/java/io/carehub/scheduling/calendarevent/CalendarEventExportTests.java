@@ -1,6 +1,6 @@
 package io.carehub.scheduling.calendarevent;
 
-import static io.carehub.scheduling.TestApi.post;
+import static io.carehub.commons.testing.TestHttp.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.scheduling.TestApi;
@@ -19,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CalendarEventExportTests {
 
-    final String tenant = TestApi.newTenant("export");
+    final String tenant = TestHttp.newTenant("export");
     final String all = TestTokens.token(tenant, "all admin");
 
     @Test

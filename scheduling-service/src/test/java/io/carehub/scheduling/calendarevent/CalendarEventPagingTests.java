@@ -1,6 +1,6 @@
 package io.carehub.scheduling.calendarevent;
 
-import static io.carehub.scheduling.TestApi.post;
+import static io.carehub.commons.testing.TestHttp.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.carehub.commons.testing.FindPages;
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.scheduling.TestApi;
@@ -39,7 +40,7 @@ class CalendarEventPagingTests {
     @Inject
     Pool pool;
 
-    final String tenant = TestApi.newTenant("paging");
+    final String tenant = TestHttp.newTenant("paging");
     final String all = TestTokens.token(tenant, "all admin");
     final String reader = TestTokens.token(tenant, "calendar_events.read");
 
@@ -151,7 +152,7 @@ class CalendarEventPagingTests {
         String calendar = TestApi.createCalendar(all);
         UUID patient = TestOwners.create("patients", tenant);
         post(all, "/v1/calendar_events", event(calendar, patient, 1)).statusCode(200);
-        String stranger = TestTokens.token(TestApi.newTenant("stranger"), "all");
+        String stranger = TestTokens.token(TestHttp.newTenant("stranger"), "all");
         for (String query : List.of("", "?calendar_id=" + calendar, "?user_id=" + patient)) {
             given().auth().oauth2(stranger).get("/v1/calendar_events" + query).then().statusCode(200)
                     .body("data.size()", equalTo(0));

@@ -1,8 +1,8 @@
 package io.carehub.scheduling.calendarevent;
 
-import static io.carehub.scheduling.TestApi.get;
-import static io.carehub.scheduling.TestApi.post;
-import static io.carehub.scheduling.TestApi.with;
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.scheduling.TestApi;
@@ -32,7 +33,7 @@ class CalendarEventReferenceTests {
     @Inject
     Pool pool;
 
-    final String tenant = TestApi.newTenant("booking");
+    final String tenant = TestHttp.newTenant("booking");
     final String all = TestTokens.token(tenant, "all admin");
     String calendar;
 

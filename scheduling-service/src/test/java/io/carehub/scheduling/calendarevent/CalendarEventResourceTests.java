@@ -1,10 +1,10 @@
 package io.carehub.scheduling.calendarevent;
 
-import static io.carehub.scheduling.TestApi.ABSENT;
-import static io.carehub.scheduling.TestApi.get;
-import static io.carehub.scheduling.TestApi.post;
-import static io.carehub.scheduling.TestApi.put;
-import static io.carehub.scheduling.TestApi.with;
+import static io.carehub.commons.testing.TestHttp.ABSENT;
+import static io.carehub.commons.testing.TestHttp.get;
+import static io.carehub.commons.testing.TestHttp.post;
+import static io.carehub.commons.testing.TestHttp.put;
+import static io.carehub.commons.testing.TestHttp.with;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -21,31 +21,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.scheduling.TestApi;
 import io.carehub.scheduling.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** calendar_events (API.md §4, §2): both forms, Get, Update of each field, every validation rule. */
+/**
+ * calendar_events (API.md §4, §2): the contract of every collection ({@link CollectionContract}, with Update), both
+ * forms, Get, Update of each field, every validation rule.
+ */
 @QuarkusTest
-class CalendarEventResourceTests {
+class CalendarEventResourceTests extends CollectionContract {
 
-    @Inject
-    Pool pool;
-
-    final String tenant = TestApi.newTenant("events");
-    final String all = TestTokens.token(tenant, "all admin");
     String calendar;
     String patient;
 
@@ -53,6 +50,43 @@ class CalendarEventResourceTests {
     void aCalendarAndAPatient() {
         calendar = TestApi.createCalendar(all);
         patient = TestOwners.create("patients", tenant).toString();
+    }
+
+    @Override
+    protected String collection() {
+        return "calendar_events";
+    }
+
+    @Override
+    protected String service() {
+        return "scheduling-service";
+    }
+
+    @Override
+    protected List<String> fields() {
+        return List.of("id", "calendar_id", "user_id", "is_all_day", "start_time", "end_time", "day", "outcome",
+                "modality", "appointment_type", "created_at", "updated_at");
+    }
+
+    @Override
+    protected String exportHeader() {
+        return "id,calendar_id,user_id,is_all_day,start_time,end_time,day,outcome,modality,appointment_type,"
+                + "created_at,updated_at";
+    }
+
+    @Override
+    protected String validBody() {
+        return timed();
+    }
+
+    @Override
+    protected String marker() {
+        return TestEvents.marker();
+    }
+
+    @Override
+    protected boolean hasUpdate() {
+        return true;
     }
 
     /** The reference's example of a timed event. */
@@ -78,7 +112,7 @@ class CalendarEventResourceTests {
     void aTimedEventIsCreatedAsSentAndGetReturnsTheSame() {
         var created = post(all, "/v1/calendar_events", timed()).statusCode(200)
                 .header("Location", matchesPattern("^http://.*/v1/calendar_events/[0-9a-f-]{36}$"))
-                .body("data.id", matchesPattern(TestApi.GUID))
+                .body("data.id", matchesPattern(TestHttp.GUID))
                 .body("data.calendar_id", equalTo(calendar))
                 .body("data.user_id", equalTo(patient))
                 .body("data.is_all_day", equalTo(false))
@@ -88,8 +122,8 @@ class CalendarEventResourceTests {
                 .body("data.outcome", equalTo("completed"))
                 .body("data.modality", equalTo("call"))
                 .body("data.appointment_type", equalTo("intake_call"))
-                .body("data.created_at", matchesPattern(TestApi.TIMESTAMP))
-                .body("data.updated_at", matchesPattern(TestApi.TIMESTAMP))
+                .body("data.created_at", matchesPattern(TestHttp.TIMESTAMP))
+                .body("data.updated_at", matchesPattern(TestHttp.TIMESTAMP))
                 .extract();
         String id = created.path("data.id");
         assertTrue(created.header("Location").endsWith("/v1/calendar_events/" + id));
@@ -200,7 +234,7 @@ class CalendarEventResourceTests {
 
     @Test
     void everyRefusedCreateNamesItsFieldAndNeitherStoresNorPublishesAnything() {
-        String stranger = TestApi.newTenant("stranger");
+        String stranger = TestHttp.newTenant("stranger");
         String strangersCalendar = TestApi.createCalendar(TestTokens.token(stranger, "all admin"));
         String strangersPatient = TestOwners.create("patients", stranger).toString();
         String strangersKnownPatient = TestEvents.knownPatient(pool, stranger).toString();
@@ -288,7 +322,7 @@ class CalendarEventResourceTests {
     void aRefusedUpdateLeavesTheEventAsItWasAndPublishesNothing() {
         String id = create(all, timed());
         String allDayId = create(all, allDay());
-        String stranger = TestApi.newTenant("stranger");
+        String stranger = TestHttp.newTenant("stranger");
         String strangersCalendar = TestApi.createCalendar(TestTokens.token(stranger, "all admin"));
         Map<String, Object> timedBefore = get(all, "/v1/calendar_events/" + id).extract().path("data");
         Map<String, Object> allDayBefore = get(all, "/v1/calendar_events/" + allDayId).extract().path("data");
@@ -349,7 +383,7 @@ class CalendarEventResourceTests {
     @Test
     void unknownMalformedAndOtherTenantsIdsAre404() {
         String id = create(all, timed());
-        String stranger = TestTokens.token(TestApi.newTenant("stranger"), "all");
+        String stranger = TestTokens.token(TestHttp.newTenant("stranger"), "all");
         get(all, "/v1/calendar_events/" + UUID.randomUUID()).statusCode(404).body("errors[0].code", equalTo("not_found"));
         get(all, "/v1/calendar_events/not-a-guid").statusCode(404).body("errors[0].code", equalTo("not_found"));
         put(all, "/v1/calendar_events/" + UUID.randomUUID(), "{\"outcome\": \"completed\"}").statusCode(404)

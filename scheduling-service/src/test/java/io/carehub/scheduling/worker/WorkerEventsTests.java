@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestKafka;
 import io.carehub.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,8 +51,8 @@ class WorkerEventsTests {
                 assertEquals("workers.created", event.get("type").asText());
                 assertEquals(id, event.get("subject").asText());
                 assertEquals("application/json", event.get("datacontenttype").asText());
-                assertTrue(event.get("id").asText().matches(WorkerResourceTests.GUID));
-                assertTrue(event.get("time").asText().matches(WorkerResourceTests.TIMESTAMP));
+                assertTrue(event.get("id").asText().matches(TestHttp.GUID));
+                assertTrue(event.get("time").asText().matches(TestHttp.TIMESTAMP));
                 JsonNode data = event.get("data");
                 assertEquals(tenant, data.get("tenant").asText());
                 assertEquals("workers", data.get("resource").asText());
