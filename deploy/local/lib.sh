@@ -36,11 +36,30 @@ service_port() {
   printf '%s' "${!var:-${SERVICE_DEFAULT_PORT[$1]}}"
 }
 
+# Instances beyond the first (deploy/local/up --replicas N): instance k of a service is named <service>-k and
+# listens on the service's port + (k - 1) * REPLICA_PORT_STEP (patients-service-2 on 8091 by default).
+REPLICA_PORT_STEP="${REPLICA_PORT_STEP:-10}"
+
+# instance_name SERVICE K, instance_port SERVICE K
+instance_name() { if (($2 == 1)); then printf '%s' "$1"; else printf '%s-%s' "$1" "$2"; fi; }
+instance_port() { printf '%s' $(($(service_port "$1") + ($2 - 1) * REPLICA_PORT_STEP)); }
+
+# Every service instance with a pid file (the first instances always), in service order.
+service_instances() {
+  local svc f
+  for svc in "${SERVICES[@]}"; do
+    printf '%s\n' "$svc"
+    for f in "$PID_DIR/$svc"-[0-9]*.pid; do
+      [[ -e "$f" ]] && basename "$f" .pid
+    done
+  done
+}
+
 STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
 
 # Order in which things are stopped: the gateway first, Kafka last (services flush to it).
 stop_order() {
-  printf '%s\n' gateway "${SERVICES[@]}" kafka
+  printf '%s\n' gateway $(service_instances) kafka
 }
 
 # Is the process alive (and not a zombie)?
@@ -136,6 +155,7 @@ stop_named() {
 # Stop everything in stop order, one group at a time (the services together).
 stop_all() {
   stop_named gateway
-  stop_named "${SERVICES[@]}"
+  # shellcheck disable=SC2046 # one name a line, no spaces in them
+  stop_named $(service_instances)
   stop_named kafka
 }
