@@ -1,0 +1,295 @@
+package io.carehub.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole platform of one test run, started the way {@code deploy/local/up} starts it — by that very script: the
+ * five services' built jars, the nginx gateway and a Kafka broker (KRaft) from Maven Central's jars — on ports of its
+ * own, with a PostgreSQL of its own (embedded binaries) and its state under {@code target/e2e}. And the faults the
+ * tests inflict on it: the broker stopped and started again, a second notifier-service instance and the first one
+ * killed ({@code kill -9}), PostgreSQL stopped and started again.
+ */
+final class Platform implements AutoCloseable {
+
+    static final String TOKEN_PATH = "/v1/token";
+
+    final Path repo;
+    final Path state;
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    final String bootstrapClientId = UUID.randomUUID().toString();
+    final String bootstrapClientSecret = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    private final Path pgData;
+    private final int pgPort;
+    private EmbeddedPostgres postgres;
+    private final List<Process> extra = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Platform(Path repo, Path state) throws IOException {
+        this.repo = repo;
+        this.state = state;
+        this.pgData = state.resolve("postgres-data");
+        this.pgPort = freePort();
+        for (String name : List.of("gateway", "kafka", "kafka-controller", "patients-service", "scheduling-service",
+                "messaging-service", "assessments-service", "notifier-service", "notifier-service-2")) {
+            ports.put(name, freePort());
+        }
+    }
+
+    /** Starts it all and waits until it is ready; fails with the launcher's output if it cannot. */
+    static Platform start() throws Exception {
+        Path repo = Path.of(System.getProperty("e2e.repo", "..")).toAbsolutePath().normalize();
+        Path state = Path.of(System.getProperty("e2e.state", "target/e2e")).toAbsolutePath().normalize();
+        deleteTree(state);
+        Files.createDirectories(state);
+        Platform platform = new Platform(repo, state);
+        platform.startPostgres();
+        platform.up();
+        return platform;
+    }
+
+    String gateway() {
+        return "http://localhost:" + ports.get("gateway");
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + ports.get("kafka");
+    }
+
+    // ------------------------------------------------------------------ PostgreSQL
+
+    private void startPostgres() throws IOException {
+        Instant start = Instant.now();
+        postgres = EmbeddedPostgres.builder().setDataDirectory(pgData.toFile()).setCleanDataDirectory(false)
+                .setPort(pgPort).setServerConfig("max_connections", "300").start();
+        log("PostgreSQL on port %d ready in %d ms", pgPort, Duration.between(start, Instant.now()).toMillis());
+    }
+
+    /** PostgreSQL stopped (every connection of every service cut), down for {@code downFor}, then started again. */
+    void restartPostgres(Duration downFor) throws Exception {
+        log("fault: stopping PostgreSQL");
+        postgres.close();
+        Thread.sleep(downFor.toMillis());
+        startPostgres();
+    }
+
+    // ------------------------------------------------------------------ deploy/local/up and down
+
+    private Map<String, String> launcherEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("LOCAL_STATE_DIR", state.resolve("local").toString());
+        env.put("GATEWAY_PORT", ports.get("gateway").toString());
+        env.put("KAFKA_PORT", ports.get("kafka").toString());
+        env.put("KAFKA_CONTROLLER_PORT", ports.get("kafka-controller").toString());
+        for (String svc : List.of("patients-service", "scheduling-service", "messaging-service", "assessments-service",
+                "notifier-service")) {
+            env.put(svc.toUpperCase().replace('-', '_') + "_PORT", ports.get(svc).toString());
+        }
+        env.put("DB_HOST", "127.0.0.1");
+        env.put("DB_PORT", Integer.toString(pgPort));
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "postgres");
+        env.put("BOOTSTRAP_CLIENT_ID", bootstrapClientId);
+        env.put("BOOTSTRAP_CLIENT_SECRET", bootstrapClientSecret);
+        return env;
+    }
+
+    private void up() throws Exception {
+        Instant start = Instant.now();
+        Path out = state.resolve("up.log");
+        int rc = run(out, Duration.ofMinutes(6), "deploy/local/up", "--detach");
+        if (rc != 0) {
+            throw new IllegalStateException("deploy/local/up failed (" + rc + "):\n" + tail(out, 60));
+        }
+        log("platform up in %d s (deploy/local/up; gateway %s)", Duration.between(start, Instant.now()).toSeconds(),
+                gateway());
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Process p : extra) {
+            p.destroy();
+        }
+        for (Process p : extra) {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        run(state.resolve("down.log"), Duration.ofMinutes(2), "deploy/local/down");
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private int run(Path out, Duration timeout, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        cmd.set(0, repo.resolve(command[0]).toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        pb.environment().putAll(launcherEnv());
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout + ":\n"
+                    + tail(out, 40));
+        }
+        return p.exitValue();
+    }
+
+    // ------------------------------------------------------------------ processes the launcher started
+
+    private Path pidFile(String name) {
+        return state.resolve("local").resolve("pids").resolve(name + ".pid");
+    }
+
+    ProcessHandle process(String name) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile(name)).trim().split("\\s+")[0]);
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a running process was started with: its command line, environment and folder. */
+    private record Launch(List<String> command, Map<String, String> env, File cwd) {
+    }
+
+    private static Launch launchOf(ProcessHandle p) throws IOException {
+        Path proc = Path.of("/proc", Long.toString(p.pid()));
+        List<String> command = List.of(new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
+                .split("\0"));
+        Map<String, String> env = new HashMap<>();
+        for (String kv : new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                env.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        return new Launch(command, env, proc.resolve("cwd").toRealPath().toFile());
+    }
+
+    private Process relaunch(String name, Launch launch, Map<String, String> changes, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(launch.cwd()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().clear();
+        pb.environment().putAll(launch.env());
+        pb.environment().putAll(changes);
+        Process p = pb.start();
+        extra.add(p);
+        log("%s started again (pid %d)", name, p.pid());
+        return p;
+    }
+
+    /** The Kafka broker stopped (SIGTERM, as an operator would), down for {@code downFor}, then started again. */
+    void restartKafka(Duration downFor) throws Exception {
+        ProcessHandle broker = process("kafka");
+        Launch launch = launchOf(broker);
+        log("fault: stopping the Kafka broker (pid %d)", broker.pid());
+        broker.destroy();
+        broker.onExit().get(60, TimeUnit.SECONDS);
+        Thread.sleep(downFor.toMillis());
+        relaunch("kafka", launch, Map.of(), state.resolve("local").resolve("logs").resolve("kafka.log"));
+        awaitPort(ports.get("kafka"), Duration.ofSeconds(90));
+    }
+
+    /**
+     * A second notifier-service instance beside the first (same database, consumer group and leases, another port),
+     * as a deployment with two replicas has; ready when this returns.
+     */
+    void startSecondNotifier() throws Exception {
+        Launch launch = launchOf(process("notifier-service"));
+        Path log = state.resolve("local").resolve("logs").resolve("notifier-service-2.log");
+        relaunch("notifier-service-2", launch, Map.of("QUARKUS_HTTP_PORT", ports.get("notifier-service-2").toString()), log);
+        awaitReady(ports.get("notifier-service-2"), Duration.ofSeconds(120));
+    }
+
+    /** The first notifier-service instance killed outright ({@code kill -9}): no shutdown, leases left to expire. */
+    void killFirstNotifier() {
+        ProcessHandle notifier = process("notifier-service");
+        log("fault: kill -9 notifier-service (pid %d)", notifier.pid());
+        notifier.destroyForcibly();
+        notifier.onExit().join();
+    }
+
+    private void awaitReady(int port, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("port " + port + " not ready within " + timeout);
+    }
+
+    private static void awaitPort(int port, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("port " + port + " not open within " + timeout);
+    }
+
+    // ------------------------------------------------------------------ small things
+
+    static void log(String format, Object... args) {
+        System.out.printf("[e2e %s] %s%n", Instant.now().toString().substring(11, 23), String.format(format, args));
+        System.out.flush();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
