@@ -6,11 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.carehub.commons.persistence.TenantResource;
 
 /** A record of a customer-defined data type ({@code type_name}) about a patient; {@code body} is any JSON object. */
@@ -24,7 +19,10 @@ public class CustomDataTypeRecord extends TenantResource {
     @Column(name = "type_name")
     public String typeName;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
-    public JsonNode body;
+    /**
+     * The body, a JSON object as the client sent it: what the API returns. The database keeps it as jsonb too
+     * (column {@code body}, generated from this one), so that it can be queried there.
+     */
+    @Column(name = "body_as_sent", nullable = false)
+    public String body;
 }

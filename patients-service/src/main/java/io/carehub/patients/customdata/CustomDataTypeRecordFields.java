@@ -39,7 +39,7 @@ public final class CustomDataTypeRecordFields {
             r.typeName = fields.string("type_name");
         }
         if (fields.has("body")) {
-            r.body = fields.json("body");
+            r.body = fields.sentText("body");
         }
     }
 

@@ -34,14 +34,17 @@ public final class Fields {
     }
 
     /**
-     * The value of the top-level field {@code name} exactly as the client wrote it (its characters, key order,
-     * number forms and white space), or null when it was not sent or was null: for JSON kept "exactly as sent".
+     * The JSON value of the field {@code name} as text, or null when it was not sent or was null: for JSON kept as
+     * sent. Of a body's own field, exactly as the client wrote it (its characters, key order, number forms and white
+     * space); of a nested object's field (whose text is not at hand), as JSON written from the value read, its keys
+     * in the order sent.
      */
     public String sentText(String name) {
-        if (body == null) {
-            throw new IllegalStateException("these fields do not know the body they were read from");
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
         }
-        return values.get(name) == null ? null : JsonBodies.sourceOf(body, name);
+        return body != null ? JsonBodies.sourceOf(body, name) : value.toString();
     }
 
     public boolean has(String name) {
