@@ -54,6 +54,43 @@ public final class DatabaseErrors {
         return null;
     }
 
+    /**
+     * Whether {@code failure} (or a cause) says the database cannot be reached or went away: a refused or lost
+     * connection, a connection attempt or pool wait that timed out, or PostgreSQL shutting down or starting up
+     * (SQLSTATE class 08, 57P01-57P03). Not the client's doing, and not a bug: worth a retry shortly.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            todo.push(failure);
+        }
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof io.vertx.core.impl.NoStackTraceTimeoutException) {
+                return true;
+            }
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof SQLException sql ? sql.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                    || state.equals("57P03"))) {
+                return true;
+            }
+            if (t instanceof io.smallrye.mutiny.CompositeException composite) {
+                composite.getCauses().stream().filter(java.util.Objects::nonNull).forEach(todo::push);
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+        }
+        return false;
+    }
+
     private static String chain(Throwable failure) {
         StringBuilder types = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

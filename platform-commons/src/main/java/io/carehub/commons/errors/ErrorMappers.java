@@ -142,8 +142,27 @@ public class ErrorMappers {
     /** The last resort: log the fault, tell the client nothing about it. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (DatabaseErrors.isUnavailable(e)) {
+            // Not a fault of the request, nor a bug: the database is down or restarting. The client may retry.
+            LOG.warnf("database unavailable: %s", chainOf(e));
+            return Response.fromResponse(response(ErrorCode.SERVICE_UNAVAILABLE,
+                    "the service cannot reach its database now; retry later"))
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         logFault("unexpected failure", e);
         return response(ErrorCode.INTERNAL_SERVER_ERROR, "internal server error");
+    }
+
+    /** When a client may retry a request that found the database unreachable. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 2;
+
+    /** The exception types of {@code e}'s causes, outermost first: what may be logged of a database failure. */
+    private static String chainOf(Throwable e) {
+        StringBuilder types = new StringBuilder();
+        for (Throwable t = e; t != null && types.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+            types.append(types.length() == 0 ? "" : " < ").append(t.getClass().getSimpleName());
+        }
+        return types.toString();
     }
 
     /** A database failure is logged by its SQLSTATE and constraint only: the driver's message can carry row values. */

@@ -3,6 +3,7 @@ package io.carehub.commons.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletionException;
 
@@ -25,5 +26,21 @@ class DatabaseErrorsTests {
     @Test
     void otherFailuresAreNotDatabaseFailures() {
         assertNull(DatabaseErrors.describe(new IllegalStateException("x")));
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedOrWentAwayIsUnavailableHoweverItIsWrapped() {
+        assertTrue(DatabaseErrors.isUnavailable(new CompletionException(new java.net.ConnectException("Connection refused"))));
+        assertTrue(DatabaseErrors.isUnavailable(new io.smallrye.mutiny.CompositeException(
+                new org.hibernate.HibernateException("x"), io.vertx.sqlclient.ClosedConnectionException.INSTANCE)));
+        assertTrue(DatabaseErrors.isUnavailable(new org.hibernate.HibernateException(
+                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))));
+        assertTrue(DatabaseErrors.isUnavailable(new PgException("the database system is starting up", "FATAL", "57P03", null)));
+    }
+
+    @Test
+    void aFailureOfTheRequestOrOfOurCodeIsNotUnavailability() {
+        assertFalse(DatabaseErrors.isUnavailable(new PgException("duplicate key", "ERROR", "23505", null)));
+        assertFalse(DatabaseErrors.isUnavailable(new IllegalStateException("x", new NullPointerException())));
     }
 }
