@@ -54,6 +54,14 @@ public final class TestChangeEvents {
      */
     public static List<JsonNode> publishedBy(String topic, Supplier<String> marker, String tenant, String resource,
             Runnable action) {
+        List<JsonNode> events = new ArrayList<>();
+        recordsPublishedBy(topic, marker, tenant, resource, action).forEach(r -> events.add(json(r.value())));
+        return events;
+    }
+
+    /** The same, as the records themselves: with their keys (e.g. for {@link ChangeEventContract#validate}). */
+    public static List<ConsumerRecord<String, String>> recordsPublishedBy(String topic, Supplier<String> marker, String tenant,
+            String resource, Runnable action) {
         try (KafkaConsumer<String, String> consumer = TestKafka.consumer(topic)) {
             String before = marker.get();
             TestKafka.pollUntil(consumer, r -> before.equals(r.key()), DEADLINE);
@@ -62,15 +70,15 @@ public final class TestChangeEvents {
             String after = marker.get();
             List<ConsumerRecord<String, String>> seen = pollPast(consumer, after);
             seen.addAll(readToEnd(consumer));
-            List<JsonNode> events = new ArrayList<>();
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
             for (ConsumerRecord<String, String> r : seen) {
                 JsonNode event = json(r.value());
                 if (tenant.equals(event.path("data").path("tenant").asText())
                         && (resource == null || resource.equals(event.path("data").path("resource").asText()))) {
-                    events.add(event);
+                    records.add(r);
                 }
             }
-            return events;
+            return records;
         }
     }
 
