@@ -70,7 +70,7 @@ public final class DatabaseErrors {
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+            if (t instanceof java.net.SocketException || t instanceof io.vertx.sqlclient.ClosedConnectionException
                     || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof io.vertx.core.impl.NoStackTraceTimeoutException) {
                 return true;
