@@ -79,6 +79,11 @@ final class Api {
         return base;
     }
 
+    /** The access token: a secret, which no log may hold. */
+    String token() {
+        return token;
+    }
+
     Answer get(String pathOrUrl) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
     }

@@ -42,6 +42,8 @@ class PlatformSyncTests {
     static String workerId;
     static String calendarId;
     static String tenant;
+    /** What no log line may hold: secrets, tokens and the patient data the runs wrote. */
+    static final List<String> SECRETS = new ArrayList<>();
 
     @BeforeAll
     static void startThePlatformAndFollowIt() throws Exception {
@@ -56,6 +58,8 @@ class PlatformSyncTests {
         JsonNode subscription = api.created("/v1/webhook_subscriptions", "{\"url\": \"" + follower.url()
                 + "\", \"resources\": " + Api.JSON.writeValueAsString(MIRRORED) + "}");
         follower.follow(api, subscription.get("secret").asText());
+        SECRETS.addAll(List.of(platform.bootstrapClientSecret, client.get("client_secret").asText(), api.token(),
+                operator.token(), subscription.get("secret").asText()));
         JsonNode worker = api.created("/v1/workers", "{\"email\": \"coach@" + tenant + ".example.com\", \"first_name\": \"Casey\"}");
         workerId = worker.get("id").asText();
         calendarId = api.findAll("/v1/calendars?worker_id=" + workerId).get(0).get("id").asText();
@@ -128,6 +132,77 @@ class PlatformSyncTests {
         writers.join();
         report("faults", load, Duration.between(start, Instant.now()));
         assertMirrorEqualsThePlatform("faults", load, Duration.ofSeconds(180));
+    }
+
+    @Test
+    @Order(4)
+    void noLogLineHoldsASecretATokenOrPatientData() throws Exception {
+        List<String> forbidden = new ArrayList<>(SECRETS);
+        // The patient data the runs wrote (Workload and the story): names, numbers, message contents, answers.
+        forbidden.addAll(List.of("Allison", "Hernandez", "555-555-9876", "How are you today?", "follow_up_call"));
+        // And every secret the launcher generated or was given (signing key excepted: a file, not a value).
+        for (String line : java.nio.file.Files.readAllLines(platform.state.resolve("local/secrets/secrets.env"))) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && !line.startsWith("#") && line.length() - eq > 8 && !line.contains("_ID=")) {
+                forbidden.add(line.substring(eq + 1).replaceAll("^['\"]|['\"]$", ""));
+            }
+        }
+        java.nio.file.Path logs = platform.state.resolve("local/logs");
+        List<String> found = new ArrayList<>();
+        long lines = 0;
+        try (var files = java.nio.file.Files.list(logs)) {
+            for (java.nio.file.Path file : files.sorted().toList()) {
+                for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                    lines++;
+                    for (String secret : forbidden) {
+                        if (line.contains(secret)) {
+                            found.add(file.getFileName() + ": " + (secret.length() > 12 ? "a secret or token" : secret));
+                        }
+                    }
+                }
+            }
+        }
+        Platform.log("logs: %d lines of %s scanned for %d secrets, tokens and patient values", lines, logs,
+                forbidden.size());
+        assertTrue(lines > 1000, "the logs were read: " + lines + " lines");
+        assertEquals(List.of(), found.stream().distinct().toList());
+    }
+
+    @Test
+    @Order(5)
+    void everyEventThePlatformPublishedMatchesTheAsyncApiDocument() {
+        var contract = io.carehub.commons.testing.ChangeEventContract.load();
+        List<String> topics = List.of("patients-service.changes", "scheduling-service.changes", "messaging-service.changes",
+                "assessments-service.changes", "notifier-service.changes");
+        Map<String, Integer> counted = new java.util.TreeMap<>();
+        List<String> violations = new ArrayList<>();
+        var props = new java.util.Properties();
+        props.put("bootstrap.servers", platform.kafkaBootstrap());
+        props.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        props.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        props.put("enable.auto.commit", "false");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    counted.merge(record.topic(), 1, Integer::sum);
+                    for (String v : contract.violations(record.topic(), record.key(), record.value())) {
+                        violations.add(record.topic() + " " + record.key() + ": " + v);
+                    }
+                }
+            }
+        }
+        Platform.log("events: %s validated against %s", counted, io.carehub.commons.testing.ChangeEventContract.DOCUMENT);
+        assertEquals(topics.size(), counted.size(), "every service published: " + counted);
+        assertEquals(List.of(), violations.subList(0, Math.min(20, violations.size())), violations.size() + " violations");
     }
 
     // ------------------------------------------------------------------ checks
