@@ -18,6 +18,8 @@ import io.quarkus.security.UnauthorizedException;
 public class Caller {
 
     public static final String TENANT_CLAIM = "tenant";
+    /** The id of the token's api_clients resource (its {@code sub} is the client_id): what revocation matches. */
+    public static final String API_CLIENT_CLAIM = "api_client_id";
 
     @Inject
     JsonWebToken token;
