@@ -21,8 +21,9 @@ import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Issues the platform's access tokens (API.md §1): RS256 with the platform's private key, claims
- * {@code iss}, {@code sub} = client_id, {@code tenant}, {@code scope} (space-separated; services read it as
- * groups), {@code exp}, {@code iat}, {@code jti}. The key is read once at start (smallrye-jwt's
+ * {@code iss}, {@code sub} = client_id, {@code api_client_id} = the client's api_clients id (what its change events
+ * name, so that every service can refuse the tokens of a client disabled or deleted since), {@code tenant},
+ * {@code scope} (space-separated; services read it as groups), {@code exp}, {@code iat}, {@code jti}. The key is read once at start (smallrye-jwt's
  * {@code smallrye.jwt.sign.key.location}), so that signing is CPU work only and may run on the event loop.
  */
 @Startup
@@ -39,12 +40,13 @@ public class AccessTokenIssuer {
                 "JWT_PRIVATE_KEY_LOCATION (smallrye.jwt.sign.key.location) must name the token signing key")));
     }
 
-    public TokenResponse issue(String clientId, String tenant, List<String> scopes) {
+    public TokenResponse issue(UUID apiClient, String clientId, String tenant, List<String> scopes) {
         long now = Instant.now().getEpochSecond();
         long lifetime = config.lifetime().toSeconds();
         String scope = String.join(" ", scopes);
         String token = Jwt.issuer(config.issuer())
                 .subject(clientId)
+                .claim(Caller.API_CLIENT_CLAIM, apiClient.toString())
                 .claim(Caller.TENANT_CLAIM, tenant)
                 .claim("scope", scope)
                 .issuedAt(now)

@@ -54,7 +54,7 @@ public class TokenService {
                 })
                 .call(grant -> refuseReplay(assertion, grant.claims(), clientId))
                 .map(grant -> {
-                    TokenResponse token = issuer.issue(clientId, grant.client().tenant, grant.scopes());
+                    TokenResponse token = issuer.issue(grant.client().id, clientId, grant.client().tenant, grant.scopes());
                     LOG.debugf("access token issued to client %s (tenant %s, scope %s)", clientId, grant.client().tenant,
                             token.scope());
                     return token;

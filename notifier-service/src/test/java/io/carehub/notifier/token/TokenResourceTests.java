@@ -96,7 +96,8 @@ class TokenResourceTests {
         assertTrue(iat >= before && iat <= after, "iat " + iat + " is now");
         assertEquals(iat + 3600, claims.getExpirationTime().getValue());
         assertTrue(claims.getJwtId().matches(GUID), claims.getJwtId());
-        assertEquals(Set.of("iss", "sub", "tenant", "scope", "exp", "iat", "jti"), claims.getClaimNames());
+        assertEquals(client.id(), claims.getClaimValue("api_client_id"));
+        assertEquals(Set.of("iss", "sub", "api_client_id", "tenant", "scope", "exp", "iat", "jti"), claims.getClaimNames());
     }
 
     @Test
