@@ -27,6 +27,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@link #create}d, checking the platform secret like the real one. A test can take the owners down
  * ({@link #unreachable}) to show what happens when they cannot be asked. The referenced collections are named by
  * the resource's init argument {@code collections} (comma-separated); each one's owner URL is pointed here.
+ * <p>
+ * It is notifier-service too, as the revocation feed asks it whether an API client is usable
+ * ({@code api_clients}: {@link #create}d is usable, {@link #delete}d is disabled or deleted).
  */
 public class TestOwners implements QuarkusTestResourceLifecycleManager {
 
@@ -52,6 +55,7 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
         for (String collection : collections) {
             config.put("carehub.references.collections." + collection + ".owner-url", url());
         }
+        config.put("carehub.revocation.notifier-url", url());
         return config;
     }
 
@@ -81,7 +85,12 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
         return id;
     }
 
-    /** The owner deleted it. */
+    /** The owner has {@code id} (again): an API client enabled again. */
+    public static void create(String collection, String tenant, UUID id) {
+        EXISTING.add(key(collection, tenant, id));
+    }
+
+    /** The owner deleted it (an API client: disabled or deleted). */
     public static void delete(String collection, String tenant, UUID id) {
         EXISTING.remove(key(collection, tenant, id));
     }
@@ -91,13 +100,16 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
         reachable = !down;
     }
 
-    /** How many questions the owners were asked so far. */
+    /** How many questions the owners were asked so far about references (those about API clients not counted). */
     public static int asked() {
         return ASKED.get();
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
-        ASKED.incrementAndGet();
+        if (!exchange.getRequestURI().getPath().startsWith("/internal/references/api_clients/")) {
+            // The revocation feed asks in the background, whenever an api_clients event comes.
+            ASKED.incrementAndGet();
+        }
         int status;
         if (!reachable) {
             status = 503;

@@ -14,7 +14,7 @@ import io.smallrye.jwt.build.Jwt;
 
 /**
  * Mints access tokens as notifier-service would (RS256, claims {@code iss}, {@code sub}, {@code tenant},
- * {@code scope}, {@code exp}, {@code iat}, {@code jti}), signed with the test key that the services under
+ * {@code scope}, {@code exp}, {@code iat}, {@code jti}, and for {@link #ofClient} {@code api_client_id}), signed with the test key that the services under
  * test trust ({@code test-keys/}, test resources only). Also the broken ones a service must refuse.
  */
 public final class TestTokens {
@@ -27,6 +27,19 @@ public final class TestTokens {
     /** A valid token for {@code tenant} with the space-separated {@code scope}. */
     public static String token(String tenant, String scope) {
         return sign(tenant, scope, Instant.now().plusSeconds(3600), key("test-keys/jwt-private.pem"));
+    }
+
+    /**
+     * A valid token of the API client whose api_clients id is {@code apiClient}: one that is refused once that
+     * client is disabled or deleted.
+     */
+    public static String ofClient(String tenant, String scope, UUID apiClient) {
+        return ofClient(tenant, scope, apiClient, Instant.now());
+    }
+
+    /** The same, issued ({@code iat}) at {@code issuedAt}. */
+    public static String ofClient(String tenant, String scope, UUID apiClient, Instant issuedAt) {
+        return sign(tenant, scope, apiClient, issuedAt, issuedAt.plusSeconds(3600), key("test-keys/jwt-private.pem"));
     }
 
     public static String expired(String tenant, String scope) {
@@ -57,15 +70,21 @@ public final class TestTokens {
 
     private static String sign(String tenant, String scope, Instant expires, PrivateKey key) {
         Instant now = Instant.now();
-        return Jwt.issuer(ISSUER)
+        return sign(tenant, scope, null, now.isAfter(expires) ? expires.minusSeconds(60) : now, expires, key);
+    }
+
+    private static String sign(String tenant, String scope, UUID apiClient, Instant issuedAt, Instant expires, PrivateKey key) {
+        var claims = Jwt.issuer(ISSUER)
                 .subject("test-client-" + tenant)
                 .claim("tenant", tenant)
                 .claim("scope", scope)
-                .issuedAt(now.isAfter(expires) ? expires.minusSeconds(60) : now)
+                .issuedAt(issuedAt)
                 .expiresAt(expires)
-                .claim("jti", UUID.randomUUID().toString())
-                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
-                .sign(key);
+                .claim("jti", UUID.randomUUID().toString());
+        if (apiClient != null) {
+            claims.claim("api_client_id", apiClient.toString());
+        }
+        return claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(key);
     }
 
     private static PrivateKey key(String resource) {
