@@ -201,8 +201,9 @@ public class Dispatcher {
             }
             send(claim, batch);
         } catch (RuntimeException e) {
+            String database = io.carehub.commons.errors.DatabaseErrors.describe(e);
             LOG.warnf("webhook delivery for subscription %s not recorded (its lease will run out): %s", claim.id(),
-                    e.getClass().getSimpleName());
+                    database != null ? "database " + database : e.getClass().getSimpleName());
         }
     }
 
