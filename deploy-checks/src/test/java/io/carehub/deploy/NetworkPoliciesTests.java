@@ -19,7 +19,8 @@ import io.carehub.deploy.Services.Service;
 /**
  * The NetworkPolicies of every overlay let the gateway (and Prometheus) reach each service, and each service reach
  * its own database, Kafka, DNS and the owners it asks about references (its
- * {@code carehub.references.collections.<c>.owner-url}, resolved through its Deployment's environment to a Service),
+ * {@code carehub.references.collections.<c>.owner-url}, and notifier-service by {@code carehub.revocation.notifier-url},
+ * resolved through its Deployment's environment to a Service),
  * and nothing else of the cluster: not another service's database, not a service it does not ask. Only the service
  * that delivers webhooks (the one configured with {@code carehub.webhooks.*}) reaches addresses outside the cluster.
  *
@@ -31,6 +32,7 @@ import io.carehub.deploy.Services.Service;
 class NetworkPoliciesTests {
 
     private static final String REFERENCE_OWNER = "carehub.references.collections.";
+    private static final String REVOCATION_NOTIFIER = "carehub.revocation.notifier-url";
 
     /** What a service asks for references: owner service name, by collection. */
     static Map<String, String> owners(Manifests m, Service s, Env env) {
@@ -42,6 +44,12 @@ class NetworkPoliciesTests {
                 out.put(collection, serviceBehind(m, url.getHost(), s + " " + key + "=" + url));
             }
         });
+        // Its revocation feed asks notifier-service whether an updated API client is still usable, unless it is off.
+        String notifier = s.config().get(REVOCATION_NOTIFIER);
+        if (notifier != null && !"false".equals(s.config().get("carehub.revocation.consume"))) {
+            URI url = URI.create(TopicsTests.resolve(s, notifier, env));
+            out.put("api_clients", serviceBehind(m, url.getHost(), s + " " + REVOCATION_NOTIFIER + "=" + url));
+        }
         return out;
     }
 
