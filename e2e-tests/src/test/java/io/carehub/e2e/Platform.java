@@ -44,6 +44,10 @@ final class Platform implements AutoCloseable {
     private final int pgPort;
     private EmbeddedPostgres postgres;
     private final List<Process> extra = new ArrayList<>();
+    /** The processes started again by a test, by name: these, not the launcher's pid files, are the live ones. */
+    private final Map<String, Process> relaunched = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How each process stopped by {@link #stopService} was started, to start it again the same way. */
+    private final Map<String, Launch> stoppedLaunches = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Platform(Path repo, Path state) throws IOException {
@@ -59,8 +63,19 @@ final class Platform implements AutoCloseable {
 
     /** Starts it all and waits until it is ready; fails with the launcher's output if it cannot. */
     static Platform start() throws Exception {
+        return start(null);
+    }
+
+    /**
+     * As {@link #start()}, with its state in a folder of its own beside {@code target/e2e} ({@code target/e2e-<name>}),
+     * so that the logs of every test class's platform are kept.
+     */
+    static Platform start(String name) throws Exception {
         Path repo = Path.of(System.getProperty("e2e.repo", "..")).toAbsolutePath().normalize();
         Path state = Path.of(System.getProperty("e2e.state", "target/e2e")).toAbsolutePath().normalize();
+        if (name != null) {
+            state = state.resolveSibling(state.getFileName() + "-" + name);
+        }
         deleteTree(state);
         Files.createDirectories(state);
         Platform platform = new Platform(repo, state);
@@ -88,10 +103,30 @@ final class Platform implements AutoCloseable {
 
     /** PostgreSQL stopped (every connection of every service cut), down for {@code downFor}, then started again. */
     void restartPostgres(Duration downFor) throws Exception {
-        log("fault: stopping PostgreSQL");
-        postgres.close();
+        stopPostgres();
         Thread.sleep(downFor.toMillis());
         startPostgres();
+    }
+
+    /** PostgreSQL stopped: every connection of every service cut, new ones refused until {@link #startPostgresAgain}. */
+    void stopPostgres() throws IOException {
+        log("fault: stopping PostgreSQL");
+        postgres.close();
+        postgres = null;
+    }
+
+    void startPostgresAgain() throws IOException {
+        startPostgres();
+    }
+
+    /** A JDBC connection source to one service's database ({@code patients}, ...), for a test's set-up. */
+    javax.sql.DataSource database(String name) {
+        return postgres.getDatabase("postgres", name);
+    }
+
+    /** A service's own port (not the gateway's): its health endpoints. */
+    int port(String service) {
+        return ports.get(service);
     }
 
     // ------------------------------------------------------------------ deploy/local/up and down
@@ -164,6 +199,10 @@ final class Platform implements AutoCloseable {
     }
 
     ProcessHandle process(String name) {
+        Process again = relaunched.get(name);
+        if (again != null) {
+            return again.toHandle();
+        }
         try {
             long pid = Long.parseLong(Files.readString(pidFile(name)).trim().split("\\s+")[0]);
             return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
@@ -198,20 +237,51 @@ final class Platform implements AutoCloseable {
         pb.environment().putAll(changes);
         Process p = pb.start();
         extra.add(p);
+        relaunched.put(name, p);
         log("%s started again (pid %d)", name, p.pid());
         return p;
     }
 
     /** The Kafka broker stopped (SIGTERM, as an operator would), down for {@code downFor}, then started again. */
     void restartKafka(Duration downFor) throws Exception {
+        stopKafka();
+        Thread.sleep(downFor.toMillis());
+        startKafkaAgain();
+    }
+
+    /** The Kafka broker stopped (SIGTERM); returns once it has exited. */
+    void stopKafka() throws Exception {
         ProcessHandle broker = process("kafka");
-        Launch launch = launchOf(broker);
+        stoppedLaunches.put("kafka", launchOf(broker));
         log("fault: stopping the Kafka broker (pid %d)", broker.pid());
         broker.destroy();
         broker.onExit().get(60, TimeUnit.SECONDS);
-        Thread.sleep(downFor.toMillis());
-        relaunch("kafka", launch, Map.of(), state.resolve("local").resolve("logs").resolve("kafka.log"));
+    }
+
+    /** The broker stopped by {@link #stopKafka} started again as it was; returns once its port is open. */
+    void startKafkaAgain() throws Exception {
+        relaunch("kafka", stoppedLaunches.remove("kafka"), Map.of(),
+                state.resolve("local").resolve("logs").resolve("kafka.log"));
         awaitPort(ports.get("kafka"), Duration.ofSeconds(90));
+    }
+
+    /**
+     * SIGTERM to a service ({@code patients-service}, ...), as Kubernetes or {@code deploy/local/down} stops it: the
+     * signal is sent and this returns at once with the process, whose exit the caller may await.
+     */
+    ProcessHandle terminateService(String service) throws IOException {
+        ProcessHandle p = process(service);
+        stoppedLaunches.put(service, launchOf(p));
+        log("SIGTERM to %s (pid %d)", service, p.pid());
+        p.destroy();
+        return p;
+    }
+
+    /** The service stopped by {@link #terminateService} started again as it was; returns once it is ready. */
+    void startServiceAgain(String service) throws Exception {
+        Launch launch = stoppedLaunches.remove(service);
+        relaunch(service, launch, Map.of(), state.resolve("local").resolve("logs").resolve(service + ".log"));
+        awaitReady(ports.get(service), Duration.ofSeconds(120));
     }
 
     /**
