@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 
+import io.carehub.commons.ratelimit.RateLimits;
 import io.carehub.notifier.client.ApiClient;
 import io.carehub.notifier.client.ApiClientService;
 import io.smallrye.mutiny.Uni;
@@ -28,12 +29,15 @@ public class TokenService {
     private final AssertionVerifier verifier;
     private final ReplayGuard replays;
     private final AccessTokenIssuer issuer;
+    private final RateLimits limits;
 
-    public TokenService(ApiClientService clients, AssertionVerifier verifier, ReplayGuard replays, AccessTokenIssuer issuer) {
+    public TokenService(ApiClientService clients, AssertionVerifier verifier, ReplayGuard replays, AccessTokenIssuer issuer,
+            RateLimits limits) {
         this.clients = clients;
         this.verifier = verifier;
         this.replays = replays;
         this.issuer = issuer;
+        this.limits = limits;
     }
 
     private record Grant(ApiClient client, JwtClaims claims, List<String> scopes) {
@@ -42,6 +46,8 @@ public class TokenService {
     public Uni<TokenResponse> exchange(TokenRequest request) {
         String assertion = request.jwtBearerAssertion();
         String clientId = verifier.issuer(assertion);
+        // Counted before the client is looked up: guessing a client's secret slows to its limit (429).
+        limits.tokenAttemptFor(clientId);
         return clients.usableWithSecret(clientId)
                 .map(found -> {
                     if (found == null) {
