@@ -20,13 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.BadInputContract;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -34,24 +35,40 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Issue 8, items 7 and 8: input that is too big, too deep, or that the database cannot hold is refused with
- * {@code 400} and the errors body naming where it is, never a {@code 500}, and nothing of it is stored.
+ * {@code 400} and the errors body naming where it is, never a {@code 500}, and nothing of it is stored. Issue 13:
+ * the same, generated for every operation of the OpenAPI document ({@link BadInputContract}).
  */
 @QuarkusTest
-class BadInputTests {
+class BadInputTests extends BadInputContract {
 
     static final List<String> TABLES = List.of("patients", "phone_numbers", "email_addresses", "external_ids",
             "custom_data_type_records", "integration_tasks");
 
-    final String tenant = TestHttp.newTenant("bad-input");
     final String all = TestTokens.token(tenant, "all admin");
 
-    @Inject
-    Pool pool;
+    @Override
+    protected String service() {
+        return "patients-service";
+    }
+
+    @Override
+    protected Map<String, String> validBodies() {
+        String patient = createPatient(all);
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("patients", GRACE);
+        bodies.put("phone_numbers", "{\"user_id\": \"" + patient + "\", \"phone_number\": \"555-555-5555\", \"phone_number_type\": \"cell\"}");
+        bodies.put("email_addresses", "{\"user_id\": \"" + patient + "\", \"email\": \"grace@example.com\"}");
+        bodies.put("external_ids", "{\"resource\": \"patients\", \"namespace\": \"ehr\", \"external_id\": \"MRN-"
+                + UUID.randomUUID() + "\", \"welkin_id\": \"" + patient + "\"}");
+        bodies.put("custom_data_type_records", "{\"user_id\": \"" + patient + "\", \"type_name\": \"preferences\", \"body\": {\"a\": 1}}");
+        bodies.put("integration_tasks", "{\"status\": \"unattempted\", \"user_id\": \"" + patient
+                + "\", \"ref_ids\": [\"ehr:MRN-1906\"], \"job_id\": \"job-1\", \"task_name\": \"import patient\"}");
+        return bodies;
+    }
 
     @TestHTTPResource("/")
     URI base;
