@@ -292,6 +292,9 @@ final class BadInputCases {
                 "updated_at", "tenant", "a\u0000b", "\ud800"));
         properties.fieldNames().forEachRemaining(f -> unknown.add(f.toUpperCase(java.util.Locale.ROOT)));
         for (String field : unknown) {
+            if (properties.has(field)) {
+                continue; // a field of this body after all (api_clients takes a tenant)
+            }
             ObjectNode extra = baseNode.deepCopy();
             extra.put(field, "x");
             add(name, "unknown field " + abbreviate(field), method, target, JSON_TYPE, bytes(extra.toString()), true);
