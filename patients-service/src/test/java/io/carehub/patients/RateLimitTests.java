@@ -129,6 +129,14 @@ class RateLimitTests {
     }
 
     @Test
+    void theOpenApiDocumentNamesThe429OfEveryOperation() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths['/v1/patients'].get.responses['429'].description", startsWith("too_many_requests"))
+                .body("paths['/v1/patients/{id}'].put.responses['429'].content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/Errors"));
+    }
+
+    @Test
     void aRequestWithoutAValidTokenIsUnauthorizedNotCounted() {
         for (int i = 0; i < READS_BURST + 2; i++) {
             given().get("/v1/patients").then().statusCode(401).header("WWW-Authenticate", "Bearer");

@@ -143,6 +143,7 @@ public class ContractOpenApiFilter implements OASFilter {
             error(operation, "413", "payload_too_large: a body over 1 MiB");
             error(operation, "415", "unsupported_media_type: the body is not JSON");
         }
+        error(operation, "429", "too_many_requests: past the client's rate limit; Retry-After says when to try again");
         error(operation, "500", "internal_server_error: a fault of ours; the body says nothing more");
     }
 
