@@ -7,19 +7,28 @@ import static io.carehub.patients.TestApi.grace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.TestChangeEvents;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** API.md §6: one CloudEvent per created or updated record, through the transactional outbox. */
 @QuarkusTest
@@ -27,6 +36,42 @@ class PatientEventsTests {
 
     final String tenant = TestHttp.newTenant("events");
     final String all = TestTokens.token(tenant, "all");
+
+    @Inject
+    Pool pool;
+
+    /**
+     * Of several instances of a service, one relays at a time (the relay's advisory lock), so that the outbox reaches
+     * Kafka in the order it was written. Here the test holds that lock, as another instance relaying would: the event
+     * of a new patient stays in the outbox, through the commit's NOTIFY and the relay's polls, until the lock is let go.
+     */
+    @Test
+    void whileAnotherInstanceRelaysThisOneLeavesTheOutboxToIt() {
+        SqlConnection otherRelay = pool.getConnectionAndAwait();
+        try {
+            otherRelay.query("BEGIN").executeAndAwait();
+            otherRelay.preparedQuery("SELECT pg_advisory_xact_lock($1)").executeAndAwait(Tuple.of(0x6361726568756201L));
+            UUID id = UUID.fromString(createPatient(all, grace()));
+            Instant heldUntil = Instant.now().plusMillis(2500); // the NOTIFY and two polls (every second) of the relay
+            while (Instant.now().isBefore(heldUntil)) {
+                assertEquals(1, pendingEvents(id), "the event waits for the instance that holds the relay lock");
+                TestChangeEvents.pause();
+            }
+            otherRelay.query("ROLLBACK").executeAndAwait();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (pendingEvents(id) > 0) {
+                assertTrue(Instant.now().isBefore(deadline), "relayed once the lock was let go");
+                TestChangeEvents.pause();
+            }
+        } finally {
+            otherRelay.closeAndAwait();
+        }
+    }
+
+    private long pendingEvents(UUID id) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM outbox_events WHERE message_key = $1")
+                .executeAndAwait(Tuple.of(id.toString())).iterator().next().getLong("n");
+    }
 
     @Test
     void aPatientCreatedWithTwoPhoneNumbersPublishesThreeEvents() {

@@ -72,7 +72,11 @@ public final class DatabaseErrors {
             }
             if (t instanceof java.net.SocketException || t instanceof io.vertx.sqlclient.ClosedConnectionException
                     || t instanceof java.nio.channels.ClosedChannelException
-                    || t instanceof io.vertx.core.impl.NoStackTraceTimeoutException) {
+                    || t instanceof io.vertx.core.impl.NoStackTraceTimeoutException
+                    // the client's own word for a pooled connection the server closed ("Connection is not active
+                    // now, current status: CLOSED"), seen by a write in flight when PostgreSQL stopped
+                    || (t instanceof io.vertx.core.impl.NoStackTraceThrowable && t.getMessage() != null
+                            && t.getMessage().startsWith("Connection is not active now"))) {
                 return true;
             }
             String state = t instanceof PgException pg ? pg.getSqlState()

@@ -40,8 +40,9 @@ import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Publishes outbox rows to Kafka (ARCHITECTURE.md, "The outbox is the only way out"). Wakes on the
- * {@code outbox_events} NOTIFY and also polls. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}
- * (so replicas share the work), sent with an idempotent {@code acks=all} producer, and deleted in the
+ * {@code outbox_events} NOTIFY and also polls. Of several replicas, one relays at a time ({@link #RELAY_LOCK}, so
+ * that events keep their order); each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, sent with an idempotent
+ * {@code acks=all} producer, and deleted in the
  * same transaction only once Kafka acknowledged every record: Kafka being down delays events, never
  * loses them, and never fails a client's write.
  */
@@ -50,6 +51,12 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String CHANNEL = "outbox_events";
+    /**
+     * The transaction-level advisory lock one relay holds while it relays a batch: one instance relays at a time, so
+     * the outbox reaches Kafka in the order it was written (with two relays at once, each claiming its own rows, an
+     * older event of a resource could land after a newer one, and win its key's compaction).
+     */
+    static final long RELAY_LOCK = 0x6361726568756201L;
 
     private final Pool pool;
     private final Vertx vertx;
@@ -153,6 +160,16 @@ public class OutboxRelay {
 
     private Uni<Integer> relayBatch() {
         return pool.withTransaction(conn -> conn
+                .preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS relaying").execute(Tuple.of(RELAY_LOCK))
+                .chain(lock -> lock.iterator().next().getBoolean("relaying")
+                        ? relayBatch(conn)
+                        // Another instance is relaying: it publishes these rows in order, and the NOTIFY of every
+                        // later commit wakes it too. This one stands by (and polls) in case that one goes.
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> relayBatch(SqlConnection conn) {
+        return conn
                 .preparedQuery("SELECT id, topic, message_key, payload FROM outbox_events ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
@@ -162,7 +179,7 @@ public class OutboxRelay {
                         return Uni.createFrom().item(0);
                     }
                     return publish(batch).chain(() -> delete(conn, batch)).replaceWith(batch.size());
-                }));
+                });
     }
 
     private Uni<Void> publish(List<Row> batch) {

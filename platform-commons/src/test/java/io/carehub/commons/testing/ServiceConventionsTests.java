@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
@@ -13,12 +17,18 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.carehub.commons.security.ApiCollections;
+import io.carehub.commons.security.VerifiedTokens;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.carehub.commons.web.Timestamps;
 import io.restassured.response.Response;
 
@@ -73,6 +83,33 @@ public abstract class ServiceConventionsTests {
                 .header("X-Request-Id", matchesPattern("^[0-9a-f-]{36}$"));
         given().header("X-Request-Id", "<script>").get("/v1/no_such_collection").then()
                 .header("X-Request-Id", matchesPattern("^[0-9a-f-]{36}$"));
+    }
+
+    @Inject
+    JWTParser tokens;
+
+    @Test
+    void verifiesEachAccessTokenOnceAndStillRefusesEveryBadOne() throws ParseException {
+        assertInstanceOf(VerifiedTokens.class, tokens, "Quarkus' JWT validator parses with VerifiedTokens");
+        String tenant = "verified-" + UUID.randomUUID();
+        String token = TestTokens.token(tenant, "all");
+        JsonWebToken first = tokens.parse(token);
+        assertSame(first, tokens.parse(token), "the second request with a token reuses its verification");
+        assertNotSame(first, tokens.parse(TestTokens.token(tenant, "all")), "another token is verified on its own");
+        assertEquals(tenant, first.getClaim("tenant"));
+
+        // A known token changed in any way is another token: verified, and refused.
+        assertThrows(ParseException.class, () -> tokens.parse(TestTokens.tampered(tenant, "all", "other-" + tenant)));
+        assertThrows(ParseException.class, () -> tokens.parse(TestTokens.algNone(tenant, "all")));
+        assertThrows(ParseException.class, () -> tokens.parse(TestTokens.otherKey(tenant, "all")));
+        assertThrows(ParseException.class, () -> tokens.parse(TestTokens.expired(tenant, "all")));
+        String path = authenticatedPath();
+        given().auth().oauth2(token).get(path).then().statusCode(200);
+        given().auth().oauth2(token).get(path).then().statusCode(200);
+        given().auth().oauth2(TestTokens.tampered(tenant, "all", "other-" + tenant)).get(path).then()
+                .statusCode(401).body("errors[0].code", equalTo("unauthorized"));
+        given().auth().oauth2(TestTokens.expired(tenant, "all")).get(path).then()
+                .statusCode(401).body("errors[0].code", equalTo("unauthorized"));
     }
 
     @Test

@@ -42,6 +42,11 @@ public final class TestTokens {
         return sign(tenant, scope, apiClient, issuedAt, issuedAt.plusSeconds(3600), key("test-keys/jwt-private.pem"));
     }
 
+    /** A valid token that expires at {@code expires}. */
+    public static String expiringAt(String tenant, String scope, Instant expires) {
+        return sign(tenant, scope, expires, key("test-keys/jwt-private.pem"));
+    }
+
     public static String expired(String tenant, String scope) {
         return sign(tenant, scope, Instant.now().minusSeconds(600), key("test-keys/jwt-private.pem"));
     }
