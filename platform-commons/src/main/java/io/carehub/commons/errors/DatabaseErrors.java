@@ -81,8 +81,10 @@ public final class DatabaseErrors {
             }
             String state = t instanceof PgException pg ? pg.getSqlState()
                     : t instanceof SQLException sql ? sql.getSQLState() : null;
-            if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                    || state.equals("57P03"))) {
+            // 08: connection exceptions; 53300: too many connections (the server is full, for now); 57P01-03: the
+            // server shutting down, crashed, or starting up
+            if (state != null && (state.startsWith("08") || state.equals("53300") || state.equals("57P01")
+                    || state.equals("57P02") || state.equals("57P03"))) {
                 return true;
             }
             if (t instanceof io.smallrye.mutiny.CompositeException composite) {

@@ -36,6 +36,7 @@ class DatabaseErrorsTests {
         assertTrue(DatabaseErrors.isUnavailable(new org.hibernate.HibernateException(
                 new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))));
         assertTrue(DatabaseErrors.isUnavailable(new PgException("the database system is starting up", "FATAL", "57P03", null)));
+        assertTrue(DatabaseErrors.isUnavailable(new PgException("sorry, too many clients already", "FATAL", "53300", null)));
         // What a write in flight got when PostgreSQL stopped (it was answered 500 instead of 503):
         assertTrue(DatabaseErrors.isUnavailable(new org.hibernate.HibernateException(
                 new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED"))));
