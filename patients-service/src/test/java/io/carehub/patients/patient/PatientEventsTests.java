@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.outbox.OutboxRelay;
 import io.carehub.commons.testing.TestChangeEvents;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
@@ -50,7 +51,7 @@ class PatientEventsTests {
         SqlConnection otherRelay = pool.getConnectionAndAwait();
         try {
             otherRelay.query("BEGIN").executeAndAwait();
-            otherRelay.preparedQuery("SELECT pg_advisory_xact_lock($1)").executeAndAwait(Tuple.of(0x6361726568756201L));
+            otherRelay.preparedQuery("SELECT pg_advisory_xact_lock($1)").executeAndAwait(Tuple.of(OutboxRelay.RELAY_LOCK));
             UUID id = UUID.fromString(createPatient(all, grace()));
             Instant heldUntil = Instant.now().plusMillis(2500); // the NOTIFY and two polls (every second) of the relay
             while (Instant.now().isBefore(heldUntil)) {

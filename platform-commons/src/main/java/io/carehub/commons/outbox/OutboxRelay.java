@@ -56,7 +56,7 @@ public class OutboxRelay {
      * the outbox reaches Kafka in the order it was written (with two relays at once, each claiming its own rows, an
      * older event of a resource could land after a newer one, and win its key's compaction).
      */
-    static final long RELAY_LOCK = 0x6361726568756201L;
+    public static final long RELAY_LOCK = 0x6361726568756201L;
 
     private final Pool pool;
     private final Vertx vertx;
