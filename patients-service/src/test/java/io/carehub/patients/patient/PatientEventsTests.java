@@ -5,18 +5,24 @@ import static io.carehub.commons.testing.TestHttp.put;
 import static io.carehub.patients.TestApi.createPatient;
 import static io.carehub.patients.TestApi.grace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.carehub.commons.outbox.OutboxRelay;
 import io.carehub.commons.testing.TestChangeEvents;
 import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestKafka;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +47,8 @@ class PatientEventsTests {
 
     @Inject
     Pool pool;
+    @Inject
+    OutboxRelay relay;
 
     /**
      * Of several instances of a service, one relays at a time (the relay's advisory lock), so that the outbox reaches
@@ -67,6 +76,67 @@ class PatientEventsTests {
         } finally {
             otherRelay.closeAndAwait();
         }
+    }
+
+    /**
+     * A relay stopped (as on SIGTERM) while a batch is in progress finishes that batch before it closes: the rows it
+     * published are deleted, not left in the outbox to be published again at the next start. The test holds the
+     * batch between Kafka's acks and its DELETE (a SHARE lock on outbox_events, which the DELETE waits for), stops
+     * the relay meanwhile, and lets the DELETE go only after a second of stop() still waiting; then starts the relay
+     * again, as the next start would.
+     */
+    @Test
+    void aRelayStoppedMidBatchDeletesWhatItPublishedBeforeItCloses() throws Exception {
+        SqlConnection otherRelay = pool.getConnectionAndAwait();
+        SqlConnection deleteBlocker = pool.getConnectionAndAwait();
+        CompletableFuture<Void> stopping = null;
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(TestEvents.TOPIC)) {
+            // The event is written while the relay stands by, then the DELETE is blocked, then the relay let go.
+            otherRelay.query("BEGIN").executeAndAwait();
+            otherRelay.preparedQuery("SELECT pg_advisory_xact_lock($1)").executeAndAwait(Tuple.of(OutboxRelay.RELAY_LOCK));
+            UUID id = UUID.fromString(createPatient(all, grace()));
+            deleteBlocker.query("BEGIN").executeAndAwait();
+            deleteBlocker.query("LOCK TABLE outbox_events IN SHARE MODE").executeAndAwait();
+            otherRelay.query("ROLLBACK").executeAndAwait();
+            Instant deadline = Instant.now().plus(TestChangeEvents.DEADLINE);
+            while (waitingDeletes() == 0) {
+                assertTrue(Instant.now().isBefore(deadline), "the relay's DELETE waits for the lock");
+                TestChangeEvents.pause();
+            }
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>(
+                    TestKafka.pollUntil(consumer, r -> id.toString().equals(r.key()), TestChangeEvents.DEADLINE));
+            assertEquals(1, pendingEvents(id), "published, and its DELETE not yet committed");
+
+            stopping = CompletableFuture.runAsync(() -> relay.stop(null));
+            Instant heldUntil = Instant.now().plusSeconds(1);
+            while (Instant.now().isBefore(heldUntil)) {
+                assertFalse(stopping.isDone(), "stop() waits for the batch in progress");
+                TestChangeEvents.pause();
+            }
+            deleteBlocker.query("COMMIT").executeAndAwait();
+            stopping.get(TestChangeEvents.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(0, pendingEvents(id), "once stop() returned, what was published is no longer in the outbox");
+
+            relay.start(null);
+            stopping = null;
+            String marker = TestEvents.marker();
+            seen.addAll(TestKafka.pollUntil(consumer, r -> marker.equals(r.key()), TestChangeEvents.DEADLINE));
+            assertEquals(1, seen.stream().filter(r -> id.toString().equals(r.key())).count(),
+                    "the event is published once: not again after the restart");
+        } finally {
+            deleteBlocker.closeAndAwait();
+            otherRelay.closeAndAwait();
+            if (stopping != null) {
+                stopping.get(TestChangeEvents.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                relay.start(null); // the other tests need a running relay
+            }
+        }
+    }
+
+    /** Statements waiting for a lock on outbox_events (the relay's DELETE, behind the test's SHARE lock). */
+    private long waitingDeletes() {
+        return pool.query("SELECT count(*) AS n FROM pg_locks WHERE relation = 'outbox_events'::regclass AND NOT granted")
+                .executeAndAwait().iterator().next().getLong("n");
     }
 
     private long pendingEvents(UUID id) {

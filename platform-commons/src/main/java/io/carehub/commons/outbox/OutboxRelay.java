@@ -44,7 +44,9 @@ import io.vertx.pgclient.PgConnectOptions;
  * that events keep their order); each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, sent with an idempotent
  * {@code acks=all} producer, and deleted in the
  * same transaction only once Kafka acknowledged every record: Kafka being down delays events, never
- * loses them, and never fails a client's write.
+ * loses them, and never fails a client's write. On shutdown it takes no new batch and lets the one in
+ * progress finish (its acks and its DELETE's commit) before the producer closes, so that a stop does not
+ * leave published rows in the outbox to be published again at the next start.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -57,6 +59,8 @@ public class OutboxRelay {
      * older event of a resource could land after a newer one, and win its key's compaction).
      */
     public static final long RELAY_LOCK = 0x6361726568756201L;
+    /** Beyond the publish timeout, what the DELETE and the commit of the batch in progress get at shutdown. */
+    private static final Duration COMMIT_GRACE = Duration.ofSeconds(5);
 
     private final Pool pool;
     private final Vertx vertx;
@@ -69,6 +73,8 @@ public class OutboxRelay {
     private final Counter failures;
 
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Notified whenever a batch ends (committed or rolled back): what {@link #stop} waits on. */
+    private final Object batchEnded = new Object();
     private volatile boolean wokenWhileDraining;
     private volatile boolean stopped;
     private volatile long lastFailureLog;
@@ -96,11 +102,13 @@ public class OutboxRelay {
                 .register(metrics);
     }
 
-    void start(@Observes StartupEvent event) {
+    /** Public, like {@link #stop}, so that a service's tests can stop the relay mid-batch and start it again. */
+    public void start(@Observes StartupEvent event) {
         if (!config.relayEnabled()) {
             LOG.info("outbox relay disabled");
             return;
         }
+        stopped = false;
         producer = new KafkaProducer<>(producerProperties());
         Thread compaction = new Thread(this::ensureCompactedTopic, "outbox-topic");
         compaction.setDaemon(true);
@@ -114,13 +122,37 @@ public class OutboxRelay {
                 failure -> LOG.warnf("outbox: cannot LISTEN (%s); polling only until reconnected", failure.getMessage()));
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * Takes no new batch, waits for the one in progress (at most the publish timeout and then {@link #COMMIT_GRACE}
+     * for its DELETE and commit), then closes the producer. Closing it under a batch would fail the batch's
+     * remaining sends, and a process exiting under it would cut its DELETE: either way rows already on the topic
+     * would stay in the outbox and be published a second time after the restart.
+     */
+    public void stop(@Observes ShutdownEvent event) {
         stopped = true;
         if (subscriber != null) {
             subscriber.close().subscribe().with(ok -> { }, failure -> { });
         }
         if (producer != null) {
+            awaitBatchInProgress(config.publishTimeout().plus(COMMIT_GRACE));
             producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void awaitBatchInProgress(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        synchronized (batchEnded) {
+            try {
+                for (long left = atMost.toNanos(); draining.get() && left > 0; left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(batchEnded, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (draining.get()) {
+            LOG.warnf("outbox: stopping with a batch still in progress after %s; cut by the exit, it is rolled back"
+                    + " and its events are published (again) at the next start", atMost);
         }
     }
 
@@ -139,14 +171,19 @@ public class OutboxRelay {
             wokenWhileDraining = true;
             return;
         }
+        if (stopped) {
+            // stop() began between the check above and the claim: it may have seen no batch in progress.
+            batchEnded();
+            return;
+        }
         wokenWhileDraining = false;
         relayBatch().subscribe().with(count -> {
-            draining.set(false);
+            batchEnded();
             if (count >= config.batchSize() || wokenWhileDraining) {
                 wake();
             }
         }, failure -> {
-            draining.set(false);
+            batchEnded();
             failures.increment();
             long now = System.currentTimeMillis();
             if (now - lastFailureLog > 30_000) {
@@ -156,6 +193,13 @@ public class OutboxRelay {
                         database != null ? "database " + database : failure.getMessage());
             }
         });
+    }
+
+    private void batchEnded() {
+        synchronized (batchEnded) {
+            draining.set(false);
+            batchEnded.notifyAll();
+        }
     }
 
     private Uni<Integer> relayBatch() {
