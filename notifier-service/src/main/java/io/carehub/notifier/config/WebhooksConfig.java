@@ -88,6 +88,14 @@ public interface WebhooksConfig {
         @WithDefault("60s")
         Duration lease();
 
+        /**
+         * The longest one statement of recording an attempt's outcome may take, lock waits included (the record's
+         * {@code statement_timeout}): a record stuck behind a lock fails, so that it is tried again and the lease
+         * handed back within seconds, instead of holding the delivery until the lease runs out.
+         */
+        @WithDefault("5s")
+        Duration recordTimeout();
+
         /** First retry delay; doubles with every failure, with jitter, up to retryMax. */
         @WithDefault("5s")
         Duration retryBase();

@@ -30,7 +30,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * {@link #succeeded} deletes exactly the in-flight ranges that were sent (matched on resource, from and to, so
  * a range widened meanwhile survives) and {@link #failed} keeps them, backs off, and disables after the
  * failure window. Each ends the lease, and each first checks that the lease is still this delivery's: one
- * that ran out and was claimed again by another instance records nothing.
+ * that ran out and was claimed again by another instance records nothing. So a record may be tried again after
+ * it failed: a try whose commit went through unanswered is recognised by its attempt's id. Each statement of a
+ * record is bounded ({@code statement_timeout}); {@link #handBack} ends the lease soon when no try recorded.
  */
 @ApplicationScoped
 public class DeliveryStore {
@@ -190,12 +192,13 @@ public class DeliveryStore {
 
     /**
      * Removes exactly the ranges sent, records the attempt, resets the failures and frees the lease; returns
-     * false, having written nothing, when the lease is no longer this delivery's.
+     * false, having written nothing, when the lease is no longer this delivery's (and the attempt is not recorded
+     * already, by an earlier try). Each statement may take at most {@code timeout}.
      */
-    public Uni<Boolean> succeeded(Claim claim, Batch batch, Attempt attempt) {
-        return pool.withTransaction(c -> held(c, claim).chain(held -> {
+    public Uni<Boolean> succeeded(Claim claim, Batch batch, Attempt attempt, Duration timeout) {
+        return pool.withTransaction(c -> bounded(c, timeout).chain(() -> held(c, claim)).chain(held -> {
             if (!held) {
-                return Uni.createFrom().item(false);
+                return recorded(c, attempt);
             }
             List<Tuple> sent = new ArrayList<>();
             for (Range r : batch.ranges()) {
@@ -215,10 +218,13 @@ public class DeliveryStore {
     /**
      * Keeps the batch, records the attempt, backs off until {@code retryIn}; disables the subscription when it
      * has been failing without interruption for {@code disableAfter}. Writes nothing when the lease is no
-     * longer this delivery's.
+     * longer this delivery's (RECORDED if an earlier try recorded the attempt). Each statement may take at most
+     * {@code timeout}.
      */
-    public Uni<Recorded> failed(Claim claim, Attempt attempt, Duration retryIn, Duration disableAfter, String disabledReason) {
-        return pool.withTransaction(c -> held(c, claim).chain(held -> !held ? Uni.createFrom().item(Recorded.LEASE_LOST)
+    public Uni<Recorded> failed(Claim claim, Attempt attempt, Duration retryIn, Duration disableAfter, String disabledReason,
+            Duration timeout) {
+        return pool.withTransaction(c -> bounded(c, timeout).chain(() -> held(c, claim)).chain(held -> !held
+                ? recorded(c, attempt).map(recorded -> recorded ? Recorded.RECORDED : Recorded.LEASE_LOST)
                 : record(c, claim, attempt)
                 .chain(() -> c.preparedQuery("UPDATE webhook_subscriptions SET last_failure_at = now(),"
                         + " failure_count = failure_count + 1, first_failure_at = COALESCE(first_failure_at, now()),"
@@ -242,6 +248,30 @@ public class DeliveryStore {
                                     ChangeOperation.UPDATED, row.getOffsetDateTime("updated_at").toInstant())
                                     .replaceWith(Recorded.DISABLED);
                         }))));
+    }
+
+    /**
+     * The attempt's outcome could not be recorded: its lease ends within {@code soon} rather than running its
+     * course, so that the batch, still in flight, is claimed and sent again promptly (at least once). Bounded
+     * like a record.
+     */
+    public Uni<Void> handBack(Claim claim, Duration soon, Duration timeout) {
+        return pool.withTransaction(c -> bounded(c, timeout).chain(() -> c.preparedQuery("UPDATE webhook_subscriptions"
+                + " SET lease_until = LEAST(lease_until, now() + $3 * interval '1 millisecond')"
+                + " WHERE id = $1 AND leased_by = $2").execute(Tuple.of(claim.id(), claim.leasedBy(), soon.toMillis()))))
+                .replaceWithVoid();
+    }
+
+    /** Bounds each later statement of the transaction (lock waits included): it fails with SQLSTATE 57014 instead. */
+    private static Uni<Void> bounded(SqlConnection c, Duration timeout) {
+        return c.preparedQuery("SELECT set_config('statement_timeout', $1, true)")
+                .execute(Tuple.of(Long.toString(timeout.toMillis()))).replaceWithVoid();
+    }
+
+    /** Whether {@code a} is recorded already: an earlier try of this record committed, and its answer was lost. */
+    private static Uni<Boolean> recorded(SqlConnection c, Attempt a) {
+        return c.preparedQuery("SELECT 1 FROM webhook_deliveries WHERE id = $1").execute(Tuple.of(a.id()))
+                .map(rows -> rows.size() == 1);
     }
 
     /** Whether the lease is still this delivery's, locking the row so that no claim can take it meanwhile. */

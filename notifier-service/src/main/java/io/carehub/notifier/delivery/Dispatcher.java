@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import io.carehub.commons.errors.DatabaseErrors;
 import io.carehub.commons.web.Timestamps;
 import io.carehub.notifier.client.SecretCipher;
 import io.carehub.notifier.config.WebhooksConfig;
@@ -40,6 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Delivers the notifications (API.md §7). One loop thread claims due subscriptions (as many as there are free
@@ -47,8 +50,11 @@ import io.quarkus.runtime.StartupEvent;
  * delivery threads, which sign and POST the batch and record the outcome through {@link DeliveryStore}. Each
  * request (the token exchange, the delivery) has a hard deadline on its whole time and reads a bounded body
  * ({@link WebhookHttp}), so a slow or endless endpoint holds one slot for at most the timeout and its failure
- * backs off like any other; a subscription is never delivered twice at once (its lease). Blocking work (DNS,
- * HTTP, awaiting the database) happens only on these threads, never on an event loop.
+ * backs off like any other; a subscription is never delivered twice at once (its lease). An outcome the
+ * database fails to record (a dropped connection, a lock wait past the record timeout) is tried again after a
+ * short pause, twice; if no try records it, the lease is handed back to end within seconds, and the batch,
+ * still in flight, is claimed and sent again (at least once) instead of waiting out the whole lease. Blocking
+ * work (DNS, HTTP, awaiting the database) happens only on these threads, never on an event loop.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -57,6 +63,10 @@ public class Dispatcher {
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration METRIC_REFRESH = Duration.ofSeconds(5);
     private static final int MAX_ERROR_LENGTH = 300;
+    /** The pauses before the second and the third try of recording an outcome the database failed to record. */
+    private static final List<Duration> RECORD_RETRY_PAUSES = List.of(Duration.ofMillis(500), Duration.ofMillis(1500));
+    /** How soon a lease ends once no try recorded its outcome (or the batch could not be prepared). */
+    static final Duration HANDED_BACK_LEASE = Duration.ofSeconds(2);
     /** The most a Retry-After may push a retry back (retryMax caps it further). */
     static final Duration RETRY_AFTER_CAP = Duration.ofDays(1);
 
@@ -191,7 +201,10 @@ public class Dispatcher {
         }
     }
 
-    /** One attempt for one leased subscription. Never throws: every outcome is recorded or the lease runs out. */
+    /**
+     * One attempt for one leased subscription. Never throws: every outcome is recorded, or the lease is handed
+     * back (or, the database gone, runs out) and the batch is sent again.
+     */
     void deliver(DeliveryStore.Claim claim) {
         try {
             DeliveryStore.Batch batch = store.prepare(claim).await().atMost(DB_TIMEOUT);
@@ -200,10 +213,62 @@ public class Dispatcher {
                 return;
             }
             send(claim, batch);
+        } catch (Unrecorded e) {
+            outcome("unrecorded");
+            handBack(claim, e.getCause(), "was sent, but its outcome was not recorded in "
+                    + (RECORD_RETRY_PAUSES.size() + 1) + " tries");
         } catch (RuntimeException e) {
-            String database = io.carehub.commons.errors.DatabaseErrors.describe(e);
-            LOG.warnf("webhook delivery for subscription %s not recorded (its lease will run out): %s", claim.id(),
-                    database != null ? "database " + database : e.getClass().getSimpleName());
+            handBack(claim, e, "could not be prepared");
+        }
+    }
+
+    /**
+     * Ends the lease within {@link #HANDED_BACK_LEASE}, so that the subscription (its batch still in flight) is
+     * claimed and delivered again soon; logs one line, with the database failure's SQLSTATE and exception types
+     * only (a driver's message can carry a row's values).
+     */
+    private void handBack(DeliveryStore.Claim claim, Throwable failure, String what) {
+        String database = DatabaseErrors.describe(failure);
+        String handedBack;
+        try {
+            store.handBack(claim, HANDED_BACK_LEASE, settings.recordTimeout()).await().atMost(DB_TIMEOUT);
+            handedBack = "within " + HANDED_BACK_LEASE.toMillis() + " ms";
+        } catch (RuntimeException e) {
+            handedBack = "once its lease runs out";
+        }
+        LOG.warnf("webhook delivery for subscription %s %s (%s); it is delivered again %s", claim.id(), what,
+                database != null ? "database " + database : failure.getClass().getSimpleName(), handedBack);
+    }
+
+    /**
+     * The outcome of an attempt, recorded by {@code write}: tried again after each of {@link #RECORD_RETRY_PAUSES}
+     * while the database fails. A retry cannot record twice: each try checks the lease, and recognises its own
+     * earlier commit by the attempt's id. Throws {@link Unrecorded} when no try recorded it.
+     */
+    private <T> T record(Supplier<Uni<T>> write) {
+        for (int tried = 0;; tried++) {
+            RuntimeException failure;
+            try {
+                return write.get().await().atMost(DB_TIMEOUT);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            if (tried == RECORD_RETRY_PAUSES.size()) {
+                throw new Unrecorded(failure);
+            }
+            try {
+                Thread.sleep(RECORD_RETRY_PAUSES.get(tried).toMillis()); // the backoff between tries, on a delivery thread
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unrecorded(failure);
+            }
+        }
+    }
+
+    /** No try recorded an attempt's outcome; the cause is the last try's failure. */
+    private static final class Unrecorded extends RuntimeException {
+        Unrecorded(RuntimeException cause) {
+            super(null, cause, false, false);
         }
     }
 
@@ -257,7 +322,7 @@ public class Dispatcher {
         DeliveryStore.Attempt attempt = new DeliveryStore.Attempt(attemptId, batch.webhookId(), ok, status,
                 error == null ? null : truncate(error), latencyMs, body);
         if (ok) {
-            if (!store.succeeded(claim, batch, attempt).await().atMost(DB_TIMEOUT)) {
+            if (!record(() -> store.succeeded(claim, batch, attempt, settings.recordTimeout()))) {
                 leaseLost(claim);
                 return;
             }
@@ -270,9 +335,9 @@ public class Dispatcher {
         }
         String reason = "deliveries failed without interruption for " + settings.disableAfter() + "; last attempt: "
                 + (status != null ? "HTTP " + status : truncate(error));
-        DeliveryStore.Recorded recorded = store.failed(claim, attempt,
-                backoff(settings.retryBase(), settings.retryMax(), claim.failureCount(), retryAfter), settings.disableAfter(),
-                reason).await().atMost(DB_TIMEOUT);
+        Duration retryIn = backoff(settings.retryBase(), settings.retryMax(), claim.failureCount(), retryAfter);
+        DeliveryStore.Recorded recorded = record(() -> store.failed(claim, attempt, retryIn, settings.disableAfter(), reason,
+                settings.recordTimeout()));
         if (recorded == DeliveryStore.Recorded.LEASE_LOST) {
             leaseLost(claim);
             return;

@@ -165,16 +165,23 @@ class ScaleOutTests {
 
     static Dispatcher dispatcher(WebhooksConfig config, DeliveryStore store, SecretCipher cipher, UrlSafety urlSafety,
             io.micrometer.core.instrument.MeterRegistry metrics) {
+        return dispatcher(config, store, cipher, urlSafety, metrics, Map.of());
+    }
+
+    /** The same, with some dispatcher settings of its own: {@code settings} maps a setting's method name to its value. */
+    static Dispatcher dispatcher(WebhooksConfig config, DeliveryStore store, SecretCipher cipher, UrlSafety urlSafety,
+            io.micrometer.core.instrument.MeterRegistry metrics, Map<String, Object> settings) {
         WebhooksConfig.Dispatcher running = (WebhooksConfig.Dispatcher) Proxy.newProxyInstance(
                 WebhooksConfig.Dispatcher.class.getClassLoader(), new Class<?>[] { WebhooksConfig.Dispatcher.class },
-                (proxy, method, args) -> switch (method.getName()) {
+                (proxy, method, args) -> settings.containsKey(method.getName()) ? settings.get(method.getName())
+                        : switch (method.getName()) {
                     case "enabled" -> true;
                     case "instanceId" -> java.util.Optional.of("instance-" + UUID.randomUUID());
                     default -> method.invoke(config.dispatcher(), args);
                 });
-        WebhooksConfig settings = (WebhooksConfig) Proxy.newProxyInstance(WebhooksConfig.class.getClassLoader(),
+        WebhooksConfig webhooks = (WebhooksConfig) Proxy.newProxyInstance(WebhooksConfig.class.getClassLoader(),
                 new Class<?>[] { WebhooksConfig.class },
                 (proxy, method, args) -> "dispatcher".equals(method.getName()) ? running : method.invoke(config, args));
-        return new Dispatcher(settings, store, cipher, urlSafety, metrics);
+        return new Dispatcher(webhooks, store, cipher, urlSafety, metrics);
     }
 }
