@@ -17,7 +17,7 @@ public interface DeletableRepository<E extends DeletableResource> extends Tenant
 
     @Override
     default Uni<E> findInTenant(String tenant, UUID id) {
-        return find("tenant = ?1 and id = ?2 and deleted = false", tenant, id).firstResult();
+        return TenantRepository.super.findInTenant(tenant, id).map(found -> found != null && !found.deleted ? found : null);
     }
 
     @Override

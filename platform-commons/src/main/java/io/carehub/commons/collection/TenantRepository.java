@@ -17,9 +17,13 @@ import io.smallrye.mutiny.Uni;
 /** The repository of a tenant-confined collection: what every collection reads the same way. */
 public interface TenantRepository<E extends TenantResource> extends PanacheRepositoryBase<E, UUID> {
 
-    /** The resource {@code id} of {@code tenant}, or null: another tenant's is indistinguishable from none. */
+    /**
+     * The resource {@code id} of {@code tenant}, or null: another tenant's is indistinguishable from none. A load by
+     * primary key (the session's own loader, no query to translate), then the tenant compared: the Get of every
+     * collection, the hottest read there is.
+     */
     default Uni<E> findInTenant(String tenant, UUID id) {
-        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+        return findById(id).map(found -> found != null && tenant.equals(found.tenant) ? found : null);
     }
 
     /** The resource {@code id} of {@code tenant}, or a failed {@code 404 not_found}. */
