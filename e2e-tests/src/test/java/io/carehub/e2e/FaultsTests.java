@@ -119,7 +119,8 @@ class FaultsTests {
                 pause(100);
             }
         }, "probe-" + service))));
-        Thread writers = started(new Thread(() -> run(load, 3, Duration.ofSeconds(22))));
+        // The writers go on until 3 s after every service serves again (at most a minute): before, during and after.
+        Thread writers = started(new Thread(() -> run(load, 3, Duration.ofSeconds(60))));
         pause(4_000);
 
         platform.stopPostgres();
@@ -140,6 +141,8 @@ class FaultsTests {
             }
             pause(100);
         }
+        pause(3_000);
+        load.stop();
         writers.join();
         probing.set(false);
         for (Thread t : probers) {

@@ -121,9 +121,10 @@ class PlatformSyncTests {
         platform.startSecondNotifier();
         Workload load = new Workload(api, workerId, calendarId);
         Instant start = Instant.now();
+        // The writers go on through the three faults and for 5 s after the last (at most 90 s in all).
         Thread writers = new Thread(() -> {
             try {
-                load.run(4, Duration.ofSeconds(45));
+                load.run(4, Duration.ofSeconds(90));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -135,6 +136,8 @@ class PlatformSyncTests {
         platform.killFirstNotifier();
         Thread.sleep(5_000);
         platform.restartPostgres(Duration.ofSeconds(4));
+        Thread.sleep(5_000);
+        load.stop();
         writers.join();
         report("faults", load, Duration.between(start, Instant.now()));
         assertMirrorEqualsThePlatform("faults", load, Duration.ofSeconds(180));
