@@ -25,27 +25,32 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Issue 13, faults per service and graceful shutdown, on the whole platform (a platform of this class's own, state in
- * {@code target/e2e-faults}): PostgreSQL stopped under load, the Kafka broker stopped under load, and a service sent
- * SIGTERM with a request in flight. For each, what was lost (nothing) and how long recovery took are printed as
- * {@code [e2e ...] fault ...} lines. Subscriber faults (hanging, slow, redirecting, 4xx/5xx) are notifier-service's own
- * tests: {@code DeliveryLimitsTests}, {@code NotificationTests}, {@code SubscriberAnswersTests}.
+ * Issue 13, faults per service and graceful shutdown, on the whole platform (the run's one platform, {@link
+ * SharedPlatform}, after {@link PlatformSyncTests}; a tenant of this class's own): PostgreSQL stopped under load, the
+ * Kafka broker stopped under load, and a service sent SIGTERM with a request in flight. Each test starts on the
+ * platform whole and ready ({@link Platform#restore}), whatever the test before it left. For each, what was lost
+ * (nothing) and how long recovery took are printed as {@code [e2e ...] fault ...} lines. The change topics are read
+ * from their beginning, so the order per key is checked on the earlier class's events too. Subscriber faults
+ * (hanging, slow, redirecting, 4xx/5xx) are notifier-service's own tests: {@code DeliveryLimitsTests}, {@code
+ * NotificationTests}, {@code SubscriberAnswersTests}.
  */
+@Order(2)
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsTests {
 
-    static final List<String> SERVICES = List.of("patients-service", "scheduling-service", "messaging-service",
-            "assessments-service", "notifier-service");
+    static final List<String> SERVICES = Platform.SERVICES;
     /** One read per service through the gateway, each of which needs its database. */
     static final Map<String, String> READS = new LinkedHashMap<>();
     /** The most a request may take to be refused while the database is down: it fails fast, it does not hang. */
@@ -59,8 +64,8 @@ class FaultsTests {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
-    static void startThePlatform() throws Exception {
-        platform = Platform.start("faults");
+    static void aTenantOnThePlatform(Platform shared) throws Exception {
+        platform = shared;
         operator = Api.as(platform.gateway(), platform.bootstrapClientId, platform.bootstrapClientSecret, "admin operator");
         api = client("e2e-faults-" + UUID.randomUUID());
         JsonNode worker = api.created("/v1/workers", "{\"email\": \"coach@faults.example.com\", \"first_name\": \"Casey\"}");
@@ -76,11 +81,10 @@ class FaultsTests {
         READS.put("notifier-service", "/v1/webhook_subscriptions?page[size]=1");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
+    /** Every service ready, the broker's and the gateway's ports open, nothing a test before left stopped or added. */
+    @BeforeEach
+    void thePlatformIsWholeAndReady() throws Exception {
+        platform.restore();
     }
 
     static Api client(String tenant) throws Exception {
@@ -115,7 +119,8 @@ class FaultsTests {
                 pause(100);
             }
         }, "probe-" + service))));
-        Thread writers = started(new Thread(() -> run(load, 3, Duration.ofSeconds(22))));
+        // The writers go on until 3 s after every service serves again (at most a minute): before, during and after.
+        Thread writers = started(new Thread(() -> run(load, 3, Duration.ofSeconds(60))));
         pause(4_000);
 
         platform.stopPostgres();
@@ -136,6 +141,8 @@ class FaultsTests {
             }
             pause(100);
         }
+        pause(3_000);
+        load.stop();
         writers.join();
         probing.set(false);
         for (Thread t : probers) {

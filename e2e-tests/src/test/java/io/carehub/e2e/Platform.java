@@ -27,13 +27,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The whole platform of one test run, started the way {@code deploy/local/up} starts it — by that very script: the
  * five services' built jars, the nginx gateway and a Kafka broker (KRaft) from Maven Central's jars — on ports of its
- * own, with a PostgreSQL of its own (embedded binaries) and its state under {@code target/e2e}. And the faults the
- * tests inflict on it: the broker stopped and started again, a second notifier-service instance and the first one
- * killed ({@code kill -9}), PostgreSQL stopped and started again.
+ * own, with a PostgreSQL of its own (embedded binaries) and its state under {@code target/e2e}. One per run, shared by
+ * the test classes ({@link SharedPlatform}). And the faults the tests inflict on it: the broker stopped and started
+ * again, a second notifier-service instance and the first one killed ({@code kill -9}), PostgreSQL stopped and started
+ * again, a service sent SIGTERM — and {@link #restore}, which undoes whichever of them a test left behind.
  */
 final class Platform implements AutoCloseable {
 
     static final String TOKEN_PATH = "/v1/token";
+    /** The services {@code deploy/local/up} starts one instance of each (the first instances: the pid files' names). */
+    static final List<String> SERVICES = List.of("patients-service", "scheduling-service", "messaging-service",
+            "assessments-service", "notifier-service");
 
     final Path repo;
     final Path state;
@@ -61,26 +65,27 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    /** Starts it all and waits until it is ready; fails with the launcher's output if it cannot. */
-    static Platform start() throws Exception {
-        return start(null);
-    }
-
     /**
-     * As {@link #start()}, with its state in a folder of its own beside {@code target/e2e} ({@code target/e2e-<name>}),
-     * so that the logs of every test class's platform are kept.
+     * Starts it all and waits until it is ready; fails with the launcher's output if it cannot, having stopped what
+     * it had started.
      */
-    static Platform start(String name) throws Exception {
+    static Platform start() throws Exception {
         Path repo = Path.of(System.getProperty("e2e.repo", "..")).toAbsolutePath().normalize();
         Path state = Path.of(System.getProperty("e2e.state", "target/e2e")).toAbsolutePath().normalize();
-        if (name != null) {
-            state = state.resolveSibling(state.getFileName() + "-" + name);
-        }
         deleteTree(state);
         Files.createDirectories(state);
         Platform platform = new Platform(repo, state);
-        platform.startPostgres();
-        platform.up();
+        try {
+            platform.startPostgres();
+            platform.up();
+        } catch (Exception | Error e) {
+            try {
+                platform.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         return platform;
     }
 
@@ -163,6 +168,7 @@ final class Platform implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        Instant start = Instant.now();
         for (Process p : extra) {
             p.destroy();
         }
@@ -174,7 +180,9 @@ final class Platform implements AutoCloseable {
         run(state.resolve("down.log"), Duration.ofMinutes(2), "deploy/local/down");
         if (postgres != null) {
             postgres.close();
+            postgres = null;
         }
+        log("platform stopped in %d s (deploy/local/down)", Duration.between(start, Instant.now()).toSeconds());
     }
 
     private int run(Path out, Duration timeout, String... command) throws Exception {
@@ -296,11 +304,70 @@ final class Platform implements AutoCloseable {
     }
 
     /** The first notifier-service instance killed outright ({@code kill -9}): no shutdown, leases left to expire. */
-    void killFirstNotifier() {
+    void killFirstNotifier() throws IOException {
         ProcessHandle notifier = process("notifier-service");
+        stoppedLaunches.put("notifier-service", launchOf(notifier));
         log("fault: kill -9 notifier-service (pid %d)", notifier.pid());
         notifier.destroyForcibly();
         notifier.onExit().join();
+    }
+
+    /**
+     * The platform as {@code deploy/local/up} left it, again: PostgreSQL and the broker running, every service's
+     * instance running (started again as it was launched, if a test stopped or killed it and did not start it again),
+     * the instances a test added ({@link #startSecondNotifier}) stopped; returns once every service is ready and the
+     * broker's and the gateway's ports are open, else fails. It only keeps one test's faults out of the next test's
+     * figures: each fault test still asserts its own recovery, before this runs.
+     */
+    void restore() throws Exception {
+        Instant start = Instant.now();
+        List<String> done = new ArrayList<>();
+        if (postgres == null) {
+            startPostgres();
+            done.add("PostgreSQL started again");
+        }
+        if (stoppedLaunches.containsKey("kafka")) {
+            startKafkaAgain();
+            done.add("the Kafka broker started again");
+        }
+        for (String service : SERVICES) {
+            if (!running(service)) {
+                if (!stoppedLaunches.containsKey(service)) {
+                    throw new IllegalStateException(service + " is not running, and no test stopped it: "
+                            + tail(state.resolve("local").resolve("logs").resolve(service + ".log"), 40));
+                }
+                startServiceAgain(service);
+                done.add(service + " started again");
+            }
+        }
+        for (String name : List.copyOf(relaunched.keySet())) {
+            if (!SERVICES.contains(name) && !name.equals("kafka")) {
+                Process added = relaunched.remove(name);
+                if (added.isAlive()) {
+                    added.destroy();
+                    if (!added.waitFor(30, TimeUnit.SECONDS)) {
+                        added.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                    done.add(name + " stopped");
+                }
+            }
+        }
+        for (String service : SERVICES) {
+            awaitReady(ports.get(service), Duration.ofSeconds(120));
+        }
+        awaitPort(ports.get("kafka"), Duration.ofSeconds(30));
+        awaitPort(ports.get("gateway"), Duration.ofSeconds(30));
+        log("platform whole and ready in %d ms: %s", Duration.between(start, Instant.now()).toMillis(),
+                done.isEmpty() ? "nothing was left stopped or added" : String.join(", ", done));
+    }
+
+    /** Whether the live process of {@code name} (the launcher's, or the one a test started again) is running. */
+    private boolean running(String name) {
+        try {
+            return process(name).isAlive();
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     private void awaitReady(int port, Duration timeout) throws Exception {

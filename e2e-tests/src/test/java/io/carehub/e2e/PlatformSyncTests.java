@@ -20,14 +20,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The product's promise, on the whole platform: an integrated system that uses only pings and pulls holds an exact
  * copy of its tenant's data — for the reference's story, under load, and through faults (the Kafka broker
- * restarted, one of two notifier instances killed, PostgreSQL restarted). Driven through the gateway only.
+ * restarted, one of two notifier instances killed, PostgreSQL restarted). Driven through the gateway only, on the run's
+ * one platform ({@link SharedPlatform}), before {@link FaultsTests}: the logs scanned and the events validated are
+ * those of this class's runs.
  */
+@Order(1)
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformSyncTests {
 
@@ -46,8 +51,8 @@ class PlatformSyncTests {
     static final List<String> SECRETS = new ArrayList<>();
 
     @BeforeAll
-    static void startThePlatformAndFollowIt() throws Exception {
-        platform = Platform.start();
+    static void followThePlatform(Platform shared) throws Exception {
+        platform = shared;
         Api operator = Api.as(platform.gateway(), platform.bootstrapClientId, platform.bootstrapClientSecret,
                 "admin operator");
         tenant = "e2e-" + UUID.randomUUID();
@@ -65,13 +70,14 @@ class PlatformSyncTests {
         calendarId = api.findAll("/v1/calendars?worker_id=" + workerId).get(0).get("id").asText();
     }
 
+    /**
+     * The platform itself is the run's: SharedPlatform undoes this class's faults (the first notifier killed, a second
+     * one added) before the next class, and stops it at the end of the run.
+     */
     @AfterAll
-    static void stop() throws Exception {
+    static void stopFollowing() {
         if (follower != null) {
             follower.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 
@@ -115,9 +121,10 @@ class PlatformSyncTests {
         platform.startSecondNotifier();
         Workload load = new Workload(api, workerId, calendarId);
         Instant start = Instant.now();
+        // The writers go on through the three faults and for 5 s after the last (at most 90 s in all).
         Thread writers = new Thread(() -> {
             try {
-                load.run(4, Duration.ofSeconds(45));
+                load.run(4, Duration.ofSeconds(90));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -129,6 +136,8 @@ class PlatformSyncTests {
         platform.killFirstNotifier();
         Thread.sleep(5_000);
         platform.restartPostgres(Duration.ofSeconds(4));
+        Thread.sleep(5_000);
+        load.stop();
         writers.join();
         report("faults", load, Duration.between(start, Instant.now()));
         assertMirrorEqualsThePlatform("faults", load, Duration.ofSeconds(180));

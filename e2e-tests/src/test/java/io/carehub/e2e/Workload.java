@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Several writers creating and updating patients, phone numbers, calendar events, messages, assessment responses
- * and patient tasks (deleting some) through the gateway for a fixed time. Every write the platform acknowledged
- * (200) is recorded with the {@code updated_at} it answered; what was refused or lost on the way is counted.
+ * and patient tasks (deleting some) through the gateway for a fixed time, or until told to stop. Every write the
+ * platform acknowledged (200) is recorded with the {@code updated_at} it answered; what was refused or lost on the way
+ * is counted.
  */
 final class Workload {
 
@@ -35,6 +36,7 @@ final class Workload {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<String> tasks = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, String> conversations = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
 
     /** On the calendar of {@code workerId}, a worker of the tenant (made by the caller). */
     Workload(Api api, String workerId, String calendarId) {
@@ -43,13 +45,16 @@ final class Workload {
         this.calendarId = calendarId;
     }
 
-    /** Runs {@code writers} threads for {@code duration}; returns when all have stopped. */
+    /**
+     * Runs {@code writers} threads for {@code duration}, or until {@link #stop} if that comes first; returns when all
+     * have stopped.
+     */
     void run(int writers, Duration duration) throws InterruptedException {
         Instant end = Instant.now().plus(duration);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             Thread t = new Thread(() -> {
-                while (Instant.now().isBefore(end)) {
+                while (!stopped && Instant.now().isBefore(end)) {
                     writeOnce();
                 }
             }, "writer-" + i);
@@ -59,6 +64,14 @@ final class Workload {
         for (Thread t : threads) {
             t.join();
         }
+    }
+
+    /**
+     * Ends the run once each writer's request in progress is answered: for a run that lasts as long as its faults'
+     * schedule, not a duration guessed to cover it.
+     */
+    void stop() {
+        stopped = true;
     }
 
     private void writeOnce() {
