@@ -46,6 +46,14 @@ public interface WebhooksConfig {
         @WithDefault("30s")
         Duration metadataMaxAge();
 
+        /**
+         * How long the group waits for a silent instance before its partitions go to the others (Kafka's
+         * session.timeout.ms; heartbeats every third of it). Kafka's 45 s default made an instance that died
+         * ({@code kill -9}, a lost node) hold back its partitions' changes for 45 s.
+         */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
         @WithDefault("500")
         int maxPollRecords();
     }

@@ -100,6 +100,9 @@ public class ChangeConsumer {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) config.metadataMaxAge().toMillis());
+        int session = (int) config.sessionTimeout().toMillis();
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, session);
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.max(1000, session / 3));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
