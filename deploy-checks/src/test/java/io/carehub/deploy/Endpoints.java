@@ -43,7 +43,12 @@ final class Endpoints {
             return out.toString();
         }
 
+        /** The v1 face and OAuth's token endpoint (API-CORE.md §C2): what the gateway routes. */
         boolean isPublicApi() {
+            return isV1() || path.startsWith("/oauth/");
+        }
+
+        boolean isV1() {
             return path.equals("/v1") || path.startsWith("/v1/");
         }
 
@@ -86,7 +91,7 @@ final class Endpoints {
         Set<String> out = new TreeSet<>();
         for (Endpoint e : of(service)) {
             String[] seg = e.path().split("/");
-            if (e.isPublicApi() && seg.length > 2) {
+            if (e.isV1() && seg.length > 2) {
                 out.add(seg[2].equals("exports") && seg.length > 3 ? seg[3] : seg[2]);
             }
         }

@@ -14,8 +14,8 @@ import io.carehub.deploy.K8sRoutes.Backend;
 import io.carehub.deploy.Services.Service;
 
 /**
- * Every {@code /v1/...} path a service serves (its JAX-RS resources) reaches that service through each gateway: the
- * local nginx, the HTTPRoutes and the Ingress component. Exports stream (unbuffered) with the exports' timeout, the
+ * Every public path a service serves (its JAX-RS resources: {@code /v1/...}, and {@code /oauth/token} of API-CORE.md
+ * §C2) reaches that service through each gateway: the local nginx, the HTTPRoutes and the Ingress component. Exports stream (unbuffered) with the exports' timeout, the
  * rest get the ordinary one, the same in the three. Paths outside {@code /v1} ({@code /internal/...}, which services
  * call on one another) are routed by none of them.
  */
@@ -31,9 +31,13 @@ class RoutesTests {
         for (Service s : Services.all()) {
             for (Endpoint e : Endpoints.of(s)) {
                 p.check(e.isPublicApi() || e.path().startsWith("/internal/"),
-                        s + " serves " + e + ": neither public (/v1/...) nor internal (/internal/...); say which it is");
+                        s + " serves " + e + ": neither public (/v1/..., /oauth/...) nor internal (/internal/...); say which it is");
             }
         }
+        // OAuth's token endpoint is read from the code like every other path; that it is found at all is checked here.
+        p.check(Services.all().stream().flatMap(s -> Endpoints.of(s).stream())
+                .anyMatch(e -> e.method().equals("POST") && e.path().equals("/oauth/token")),
+                "no service serves POST /oauth/token (API-CORE.md §C2)");
         p.assertNone("paths");
     }
 

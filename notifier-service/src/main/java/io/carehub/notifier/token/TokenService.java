@@ -15,10 +15,16 @@ import io.carehub.notifier.client.ApiClientService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The JWT-bearer grant (RFC 7523, API.md §1): reads the assertion's {@code iss}, finds that client (not
- * disabled, not deleted), verifies the assertion with the client's secret, settles the scopes, refuses a
- * replayed {@code jti} (or a jti-less assertion past its window), and issues an access token for the client's
- * tenant.
+ * The two grants of the token endpoint; both issue the same access token ({@link AccessTokenIssuer}) for the client's
+ * tenant, and both count the request against the client_id's limit before the client is looked up.
+ * <ul>
+ * <li>The JWT-bearer grant (RFC 7523, API.md §1): reads the assertion's {@code iss}, finds that client (not disabled,
+ * not deleted), verifies the assertion with the client's secret, settles the scopes, refuses a replayed {@code jti}
+ * (or a jti-less assertion past its window).</li>
+ * <li>The client credentials grant (RFC 6749 §4.4, API-CORE.md §C2): the client's {@code client_id} and
+ * {@code client_secret} (HTTP Basic or the body, {@link ClientAuthentication}), compared in constant time with the
+ * usable client's secret; then the {@code scope} asked for, as the JWT-bearer grant settles it.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class TokenService {
@@ -43,6 +49,40 @@ public class TokenService {
     private record Grant(ApiClient client, JwtClaims claims, List<String> scopes) {
     }
 
+    /** Whichever grant {@code request} asks for; {@code authorization}: its {@code Authorization} header, or null. */
+    public Uni<TokenResponse> token(TokenRequest request, String authorization) {
+        return switch (request.grant()) {
+            case JWT_BEARER -> exchange(request);
+            case CLIENT_CREDENTIALS -> clientCredentials(request, authorization);
+        };
+    }
+
+    /**
+     * The client credentials grant. An unknown, disabled or deleted client and a wrong secret are all
+     * {@code invalid_client} with the same description ({@link OAuthError#CLIENT_NOT_AUTHENTICATED}); the secret sent
+     * is compared even when there is none to compare it with.
+     */
+    public Uni<TokenResponse> clientCredentials(TokenRequest request, String authorization) {
+        ClientAuthentication.Credentials credentials = ClientAuthentication.of(authorization,
+                request.checkedForClientCredentials());
+        String clientId = credentials.clientId();
+        // Counted before the client is looked up: guessing a client's secret slows to its limit (429).
+        limits.tokenAttemptFor(clientId);
+        return clients.usableWithSecret(clientId).map(found -> {
+            boolean matches = ClientAuthentication.secretMatches(credentials.secret(), found == null ? null : found.secret());
+            if (!matches) {
+                LOG.debugf("client credentials refused: client %s is not usable or the secret is not its", clientId);
+                throw OAuthError.invalidClient();
+            }
+            List<String> scopes = ScopeGrant.grant(found.client().scopes, request.scope());
+            TokenResponse token = issuer.issue(found.client().id, clientId, found.client().tenant, scopes);
+            LOG.debugf("access token issued to client %s by client credentials (tenant %s, scope %s)", clientId,
+                    found.client().tenant, token.scope());
+            return token;
+        });
+    }
+
+    /** The JWT-bearer grant. */
     public Uni<TokenResponse> exchange(TokenRequest request) {
         String assertion = request.jwtBearerAssertion();
         String clientId = verifier.issuer(assertion);

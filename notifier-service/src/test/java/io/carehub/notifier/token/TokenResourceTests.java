@@ -294,10 +294,11 @@ class TokenResourceTests {
         refused(requestToken("garbage"), "invalid_grant");
     }
 
+    /** client_credentials is a grant of this endpoint since API-CORE.md §C2 (ClientCredentialsTests); others are not. */
     @Test
-    void aGrantTypeOtherThanJwtBearerIsUnsupported() {
-        refused(given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
-                .formParam("client_id", "x").formParam("client_secret", "y").post("/v1/token").then(),
+    void aGrantTypeOtherThanJwtBearerOrClientCredentialsIsUnsupported() {
+        refused(given().contentType(ContentType.URLENC).formParam("grant_type", "password")
+                .formParam("username", "x").formParam("password", "y").post("/v1/token").then(),
                 "unsupported_grant_type");
     }
 

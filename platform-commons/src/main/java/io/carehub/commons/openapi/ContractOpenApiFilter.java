@@ -55,7 +55,7 @@ public class ContractOpenApiFilter implements OASFilter {
             }
         });
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (!path.startsWith("/v1/") || path.equals("/v1/token")) {
+            if (!path.startsWith("/v1/") || io.carehub.commons.web.RequestBodies.isTokenEndpoint(path)) {
                 return;
             }
             String[] segments = path.substring("/v1/".length()).split("/");

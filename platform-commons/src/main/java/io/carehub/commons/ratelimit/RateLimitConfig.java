@@ -1,5 +1,7 @@
 package io.carehub.commons.ratelimit;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -30,11 +32,20 @@ public interface RateLimitConfig {
     @WithDefault("5000")
     long writesBurst();
 
-    /** {@code POST /v1/token} attempts per minute naming one {@code client_id} (the assertion's {@code iss}), good or bad. */
-    @WithDefault("120")
-    long tokenPerClientPerMinute();
+    /**
+     * Token requests ({@code POST /oauth/token} and {@code POST /v1/token}, either grant) naming one {@code client_id}
+     * per {@link #tokenPerClientPeriod()}, good or bad: the {@code client_id} of the client credentials grant and the
+     * {@code iss} of a JWT-bearer assertion share one bucket. 100 per 5 minutes is Welkin's later API's limit
+     * (API-CORE.md §C2); a well-behaved client asks for a token an hour.
+     */
+    @WithDefault("100")
+    long tokenPerClient();
 
-    /** {@code POST /v1/token} attempts per minute from one remote address, good or bad. */
+    /** The period {@link #tokenPerClient()} is counted over (refilled continuously: a token every period / limit). */
+    @WithDefault("5m")
+    Duration tokenPerClientPeriod();
+
+    /** Token requests per minute from one remote address, good or bad, whatever {@code client_id}s they name. */
     @WithDefault("600")
     long tokenPerAddressPerMinute();
 

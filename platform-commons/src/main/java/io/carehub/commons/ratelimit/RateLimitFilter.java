@@ -11,26 +11,24 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.carehub.commons.errors.ErrorCode;
 import io.carehub.commons.errors.ErrorMappers;
+import io.carehub.commons.web.RequestBodies;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 
 /**
- * Applies {@link RateLimits} to every {@code /v1/...} endpoint of every service, once the endpoint is matched:
- * <ul>
- * <li>{@code POST /v1/token}: its attempts per remote address ({@link ClientAddress}); those per {@code client_id} are
- * counted by the token endpoint, which alone reads the assertion;</li>
- * <li>everything else: the caller's reads (GET, HEAD, {@code POST .../find}) or writes (POST, PUT, PATCH, DELETE), per
- * client ({@code sub} of its access token). A request without a valid token is not counted: it is answered 401.</li>
- * </ul>
+ * Applies {@link RateLimits} to every {@code /v1/...} endpoint of every service, once the endpoint is matched: the
+ * caller's reads (GET, HEAD, {@code POST .../find}) or writes (POST, PUT, PATCH, DELETE), per client ({@code sub} of
+ * its access token). A request without a valid token is not counted: it is answered 401. The token endpoint
+ * ({@link RequestBodies#isTokenEndpoint}) counts its own requests, per address and per {@code client_id}
+ * ({@link RateLimits#tokenAttemptFrom}, {@link RateLimits#tokenAttemptFor}): only it knows in which shape to refuse.
+ * <p>
  * Over the limit: {@code 429 too_many_requests} in the {@code errors} body, with {@code Retry-After} in whole seconds.
  */
 public class RateLimitFilter {
 
-    static final String TOKEN_PATH = "/v1/token";
     private static final Uni<Response> PASS = Uni.createFrom().nullItem();
 
     private final RateLimits limits;
@@ -44,17 +42,8 @@ public class RateLimitFilter {
     @ServerRequestFilter
     public Uni<Response> limit(HttpServerRequest request) {
         String path = request.path();
-        if (path == null || !path.startsWith("/v1/")) {
+        if (path == null || !path.startsWith("/v1/") || RequestBodies.isTokenEndpoint(path)) {
             return PASS;
-        }
-        if (path.equals(TOKEN_PATH) || path.equals(TOKEN_PATH + "/")) {
-            if (!limits.limitsTokenAddresses()) {
-                return PASS;
-            }
-            long wait = limits.tokenFromAddress(addressOf(request));
-            return wait == 0 ? PASS : Uni.createFrom().item(tooMany(Limiter.retryAfterSeconds(wait),
-                    "too many token requests from this address: at most " + limits.config().tokenPerAddressPerMinute()
-                            + " a minute"));
         }
         if (!limits.limitsClients()) {
             return PASS;
@@ -91,12 +80,6 @@ public class RateLimitFilter {
             return true;
         }
         return method == HttpMethod.POST && (path.endsWith("/find") || path.endsWith("/find/"));
-    }
-
-    private String addressOf(HttpServerRequest request) {
-        // The TCP peer itself: request.remoteAddress() is already X-Forwarded-For's first (client-written) entry.
-        SocketAddress peer = request.connection() == null ? null : request.connection().remoteAddress();
-        return limits.addresses().of(peer == null ? null : peer.hostAddress(), request.headers().getAll("X-Forwarded-For"));
     }
 
     private static String clientOf(SecurityIdentity identity) {

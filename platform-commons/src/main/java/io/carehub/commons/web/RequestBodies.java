@@ -22,12 +22,13 @@ import io.vertx.ext.web.RoutingContext;
  * {@code 415 unsupported_media_type} in the API's error body (API.md §2), before the body is read. RESTEasy would
  * match such a body to the endpoint's {@code @Consumes(application/json)} and decode it as it says: JSON is UTF-8
  * (RFC 8259 §8.1), and a {@code charset=latin1} body would be stored as Latin-1. The token endpoint
- * ({@code /v1/token}) answers its own failures, in OAuth's shape (API.md §1).
+ * ({@link #isTokenEndpoint}) answers its own failures, in OAuth's shape (API.md §1, API-CORE.md §C2).
  */
 @ApplicationScoped
 public class RequestBodies {
 
-    static final String TOKEN_ENDPOINT = "/v1/token";
+    /** The token endpoint's paths: the v1 one (API.md §1) and OAuth's (API-CORE.md §C2); the same endpoint. */
+    public static final List<String> TOKEN_ENDPOINTS = List.of("/v1/token", "/oauth/token");
 
     /** type/subtype, each an RFC 9110 token; no wildcard. */
     private static final Pattern MEDIA_TYPE = Pattern.compile("^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$");
@@ -43,7 +44,7 @@ public class RequestBodies {
         boolean write = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
         String length = request.getHeader("Content-Length");
         boolean hasBody = length != null ? !length.trim().equals("0") : request.getHeader("Transfer-Encoding") != null;
-        if (write && hasBody && !TOKEN_ENDPOINT.equals(ctx.normalizedPath()) && mediaType(request.getHeader("Content-Type")) == null) {
+        if (write && hasBody && !isTokenEndpoint(ctx.normalizedPath()) && mediaType(request.getHeader("Content-Type")) == null) {
             String contentType = request.getHeader("Content-Type");
             String detail = contentType == null || contentType.isBlank() ? "a body needs a Content-Type: application/json"
                     : "the Content-Type must be one media type, application/json, in UTF-8";
@@ -53,6 +54,15 @@ public class RequestBodies {
             return;
         }
         ctx.next();
+    }
+
+    /** Whether {@code path} is one of {@link #TOKEN_ENDPOINTS} (with or without a trailing slash). */
+    public static boolean isTokenEndpoint(String path) {
+        if (path == null) {
+            return false;
+        }
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return TOKEN_ENDPOINTS.contains(p);
     }
 
     /**

@@ -32,7 +32,7 @@ public class Utf8Bodies implements ReaderInterceptor {
         MediaType type = context.getMediaType();
         boolean json = type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
         boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        if ((json || form) && !RequestBodies.TOKEN_ENDPOINT.equals(request.getCurrent().normalizedPath())) {
+        if ((json || form) && !RequestBodies.isTokenEndpoint(request.getCurrent().normalizedPath())) {
             byte[] body = context.getInputStream().readAllBytes();
             try {
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -86,4 +86,30 @@ class LimiterTests {
         assertEquals(0, limiter.acquire(prefix + "1"));
         assertTrue(limiter.acquire(prefix + "2") > 0);
     }
+
+    /** API-CORE.md §C2's token limit, the default: 100 at once, then one every 3 s (5 minutes / 100). */
+    @Test
+    void aHundredTokenRequestsPerFiveMinutesGiveAHundredAtOnceThenOneEveryThreeSeconds() {
+        Clock clock = new Clock();
+        Limiter limiter = new Limiter(100, 100, Duration.ofMinutes(5), 100, clock);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(0, limiter.acquire("client"), "request " + (i + 1));
+        }
+        long wait = limiter.acquire("client");
+        assertEquals(Duration.ofSeconds(3).toNanos(), wait);
+        assertEquals(3, Limiter.retryAfterSeconds(wait));
+        clock.advance(Duration.ofSeconds(3));
+        assertEquals(0, limiter.acquire("client"));
+        assertTrue(limiter.acquire("client") > 0);
+    }
+
+    @Test
+    void aLimitsPeriodIsSaidInWords() {
+        assertEquals("a minute", RateLimits.per(Duration.ofMinutes(1)));
+        assertEquals("per 5 minutes", RateLimits.per(Duration.ofMinutes(5)));
+        assertEquals("an hour", RateLimits.per(Duration.ofHours(1)));
+        assertEquals("per 2 hours", RateLimits.per(Duration.ofHours(2)));
+        assertEquals("a second", RateLimits.per(Duration.ofSeconds(1)));
+        assertEquals("per 90 seconds", RateLimits.per(Duration.ofSeconds(90)));
+    }
 }
