@@ -288,8 +288,8 @@ class FaultsTests {
         int rows = 60_000;
         try (Connection c = platform.database("patients").getConnection();
                 PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO patients (id, tenant, phase, timezone, first_name, last_name, birthday, created_at, updated_at)
-                        SELECT gen_random_uuid(), ?, 'intake', 'US/Pacific', 'Export', 'Row ' || g, date '1980-01-01',
+                        INSERT INTO patients (id, tenant, environment, phase, timezone, first_name, last_name, birthday, created_at, updated_at)
+                        SELECT gen_random_uuid(), ?, 'live', 'intake', 'US/Pacific', 'Export', 'Row ' || g, date '1980-01-01',
                                now() - interval '1 day', now() - interval '1 day' + g * interval '1 microsecond'
                         FROM generate_series(1, ?) g""")) {
             insert.setString(1, tenant);

@@ -12,6 +12,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jose4j.json.JsonUtil;
@@ -53,6 +54,23 @@ public final class TestClients {
                 .post("/v1/api_clients").then().statusCode(200).extract().jsonPath();
         return new Client(body.getString("data.id"), body.getString("data.client_id"), body.getString("data.client_secret"),
                 tenant);
+    }
+
+    /** A client of {@code tenant} granted {@code environments} (API-CORE.md §C1) and {@code scopes}. */
+    public static Client createIn(String tenant, List<String> environments, String... scopes) {
+        var body = given().auth().oauth2(operator()).contentType(ContentType.JSON)
+                .body(Map.of("name", "test client", "tenant", tenant, "scopes", List.of(scopes), "environments", environments))
+                .post("/v1/api_clients").then().statusCode(200).extract().jsonPath();
+        return new Client(body.getString("data.id"), body.getString("data.client_id"), body.getString("data.client_secret"),
+                tenant);
+    }
+
+    /** An access token for {@code client} that works in {@code environment} (the request's {@code environment} field). */
+    public static String accessToken(Client client, String environment) {
+        return given().contentType(ContentType.URLENC).formParam("grant_type", JWT_BEARER)
+                .formParam("assertion", assertion(client.clientId()).signedWith(client.secret()))
+                .formParam("environment", environment).post("/v1/token").then().statusCode(200).extract()
+                .path("access_token");
     }
 
     /**

@@ -24,10 +24,23 @@ public final class TestEvents {
     private TestEvents() {
     }
 
-    /** Publishes a change of {@code resource} {@code id} in {@code tenant} at {@code updatedAt}, and waits for the ack. */
+    /**
+     * Publishes a change of {@code resource} {@code id} in {@code tenant} at {@code updatedAt}, without an environment
+     * (as an api_clients event, or one written before environments), and waits for the ack.
+     */
     public static void publish(String topic, String tenant, String resource, String id, Instant updatedAt) {
+        publish(topic, tenant, null, resource, id, updatedAt);
+    }
+
+    /** The same in {@code tenant}'s {@code environment} (null: none). */
+    public static void publish(String topic, String tenant, String environment, String resource, String id,
+            Instant updatedAt) {
         JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode data = json.objectNode().put("tenant", tenant).put("resource", resource).put("id", id)
+        ObjectNode data = json.objectNode().put("tenant", tenant);
+        if (environment != null) {
+            data.put("environment", environment);
+        }
+        data.put("resource", resource).put("id", id)
                 .put("operation", "updated").put("updated_at", Timestamps.format(updatedAt));
         ObjectNode event = json.objectNode().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
                 .put("source", "/" + topic.replace(".changes", "")).put("type", resource + ".updated").put("subject", id)

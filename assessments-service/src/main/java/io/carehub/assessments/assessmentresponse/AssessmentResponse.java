@@ -6,7 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /**
  * The answers to one assessment a patient completed outside the platform (the reference's "Store Assessments
@@ -15,7 +15,7 @@ import io.carehub.commons.persistence.TenantResource;
  */
 @Entity
 @Table(name = "assessment_responses")
-public class AssessmentResponse extends TenantResource {
+public class AssessmentResponse extends PartitionedResource {
 
     @Column(name = "user_id", nullable = false, updatable = false)
     public UUID userId;

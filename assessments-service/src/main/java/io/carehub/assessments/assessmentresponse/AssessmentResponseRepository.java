@@ -2,8 +2,8 @@ package io.carehub.assessments.assessmentresponse;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class AssessmentResponseRepository implements TenantRepository<AssessmentResponse> {
+public class AssessmentResponseRepository implements PartitionRepository<AssessmentResponse> {
 }

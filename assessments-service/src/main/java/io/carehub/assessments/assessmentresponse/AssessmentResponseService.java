@@ -12,6 +12,7 @@ import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.references.References;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -32,14 +33,14 @@ public class AssessmentResponseService implements CollectionService<AssessmentRe
 
     @Override
     @WithSession
-    public Uni<AssessmentResponse> get(String tenant, UUID id) {
-        return responses.getInTenant(tenant, id);
+    public Uni<AssessmentResponse> get(Partition partition, UUID id) {
+        return responses.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<AssessmentResponse>> page(String tenant, FindParameters find) {
-        return responses.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<AssessmentResponse>> page(Partition partition, FindParameters find) {
+        return responses.page(KeysetQuery.of(partition, find, false));
     }
 
     /**
@@ -47,11 +48,11 @@ public class AssessmentResponseService implements CollectionService<AssessmentRe
      * first, outside the transaction: that may ask patients-service.
      */
     @Override
-    public Uni<AssessmentResponse> create(String tenant, Fields fields) {
-        return references.require(tenant, "patients", fields.guid("user_id"), "user_id")
+    public Uni<AssessmentResponse> create(Partition partition, Fields fields) {
+        return references.require(partition, "patients", fields.guid("user_id"), "user_id")
                 .chain(() -> Panache.withTransaction(() -> WriteStamp.now().chain(now -> {
                     AssessmentResponse response = new AssessmentResponse();
-                    response.created(tenant, now);
+                    response.created(partition, now);
                     AssessmentResponseFields.apply(fields, response);
                     return responses.persist(response)
                             .call(() -> outbox.record(response, AssessmentResponseFields.COLLECTION, ChangeOperation.CREATED));

@@ -11,7 +11,7 @@ import org.hibernate.type.SqlTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /**
  * A patient's care flow (care plan): a diagnosis, and goals each reached through interventions that workers of
@@ -20,7 +20,7 @@ import io.carehub.commons.persistence.TenantResource;
  */
 @Entity
 @Table(name = "care_flows")
-public class CareFlow extends TenantResource {
+public class CareFlow extends PartitionedResource {
 
     @Column(name = "user_id", nullable = false, updatable = false)
     public UUID userId;

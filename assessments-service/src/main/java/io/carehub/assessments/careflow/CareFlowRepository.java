@@ -2,8 +2,8 @@ package io.carehub.assessments.careflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class CareFlowRepository implements TenantRepository<CareFlow> {
+public class CareFlowRepository implements PartitionRepository<CareFlow> {
 }

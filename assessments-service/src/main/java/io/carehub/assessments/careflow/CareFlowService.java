@@ -15,6 +15,7 @@ import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.references.References;
 import io.carehub.commons.references.References.Reference;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -35,14 +36,14 @@ public class CareFlowService implements CollectionService<CareFlow> {
 
     @Override
     @WithSession
-    public Uni<CareFlow> get(String tenant, UUID id) {
-        return flows.getInTenant(tenant, id);
+    public Uni<CareFlow> get(Partition partition, UUID id) {
+        return flows.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<CareFlow>> page(String tenant, FindParameters find) {
-        return flows.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<CareFlow>> page(Partition partition, FindParameters find) {
+        return flows.page(KeysetQuery.of(partition, find, false));
     }
 
     /**
@@ -51,14 +52,14 @@ public class CareFlowService implements CollectionService<CareFlow> {
      * scheduling-service); each one that does not exist is an error at its path.
      */
     @Override
-    public Uni<CareFlow> create(String tenant, Fields fields) {
+    public Uni<CareFlow> create(Partition partition, Fields fields) {
         List<Reference> named = new ArrayList<>();
         named.add(new Reference("patients", fields.guid("user_id"), ".user_id"));
         named.addAll(CareFlowFields.workers(fields));
-        return references.requireAll(tenant, named)
+        return references.requireAll(partition, named)
                 .chain(() -> Panache.withTransaction(() -> WriteStamp.now().chain(now -> {
                     CareFlow flow = new CareFlow();
-                    flow.created(tenant, now);
+                    flow.created(partition, now);
                     CareFlowFields.apply(fields, flow);
                     return flows.persist(flow)
                             .call(() -> outbox.record(flow, CareFlowFields.COLLECTION, ChangeOperation.CREATED));
@@ -67,9 +68,9 @@ public class CareFlowService implements CollectionService<CareFlow> {
 
     /** Replaces the care flow (whole) of a care flow of the tenant, its workers checked first; and its change event. */
     @Override
-    public Uni<CareFlow> update(String tenant, UUID id, Fields fields) {
-        return references.requireAll(tenant, CareFlowFields.workers(fields))
-                .chain(() -> Panache.withTransaction(() -> flows.lockForUpdate(tenant, id).call(flow -> {
+    public Uni<CareFlow> update(Partition partition, UUID id, Fields fields) {
+        return references.requireAll(partition, CareFlowFields.workers(fields))
+                .chain(() -> Panache.withTransaction(() -> flows.lockForUpdate(partition, id).call(flow -> {
                     CareFlowFields.apply(fields, flow);
                     return flows.flush()
                             .call(() -> outbox.record(flow, CareFlowFields.COLLECTION, ChangeOperation.UPDATED));

@@ -12,6 +12,7 @@ import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.references.References;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -32,24 +33,24 @@ public class PatientTaskService implements CollectionService<PatientTask> {
 
     @Override
     @WithSession
-    public Uni<PatientTask> get(String tenant, UUID id) {
-        return tasks.getInTenant(tenant, id);
+    public Uni<PatientTask> get(Partition partition, UUID id) {
+        return tasks.getIn(partition, id);
     }
 
     /** Deleted tasks only with {@code include_deleted=true}. */
     @Override
     @WithSession
-    public Uni<PageRows<PatientTask>> page(String tenant, FindParameters find) {
-        return tasks.page(KeysetQuery.of(tenant, find, true));
+    public Uni<PageRows<PatientTask>> page(Partition partition, FindParameters find) {
+        return tasks.page(KeysetQuery.of(partition, find, true));
     }
 
     /** A task about a patient of the tenant, and its change event; the patient checked first, outside the transaction. */
     @Override
-    public Uni<PatientTask> create(String tenant, Fields fields) {
-        return references.require(tenant, "patients", fields.guid("user_id"), "user_id")
+    public Uni<PatientTask> create(Partition partition, Fields fields) {
+        return references.require(partition, "patients", fields.guid("user_id"), "user_id")
                 .chain(() -> Panache.withTransaction(() -> WriteStamp.now().chain(now -> {
                     PatientTask task = new PatientTask();
-                    task.created(tenant, now);
+                    task.created(partition, now);
                     PatientTaskFields.apply(fields, task);
                     return tasks.persist(task)
                             .call(() -> outbox.record(task, PatientTaskFields.COLLECTION, ChangeOperation.CREATED));
@@ -62,8 +63,8 @@ public class PatientTaskService implements CollectionService<PatientTask> {
      * second Delete is {@code 404}.
      */
     @Override
-    public Uni<PatientTask> delete(String tenant, UUID id) {
-        return Panache.withTransaction(() -> tasks.lockForDelete(tenant, id).call(task -> tasks.flush()
+    public Uni<PatientTask> delete(Partition partition, UUID id) {
+        return Panache.withTransaction(() -> tasks.lockForDelete(partition, id).call(task -> tasks.flush()
                 .call(() -> outbox.record(task, PatientTaskFields.COLLECTION, ChangeOperation.DELETED))));
     }
 }

@@ -12,6 +12,7 @@ import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.references.References;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -32,14 +33,14 @@ public class ConversationService implements CollectionService<Conversation> {
 
     @Override
     @WithSession
-    public Uni<Conversation> get(String tenant, UUID id) {
-        return conversations.getInTenant(tenant, id);
+    public Uni<Conversation> get(Partition partition, UUID id) {
+        return conversations.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<Conversation>> page(String tenant, FindParameters find) {
-        return conversations.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<Conversation>> page(Partition partition, FindParameters find) {
+        return conversations.page(KeysetQuery.of(partition, find, false));
     }
 
     /**
@@ -47,11 +48,11 @@ public class ConversationService implements CollectionService<Conversation> {
      * outside the transaction: that may ask patients-service.
      */
     @Override
-    public Uni<Conversation> create(String tenant, Fields fields) {
-        return references.require(tenant, "patients", fields.guid("user_id"), "user_id")
+    public Uni<Conversation> create(Partition partition, Fields fields) {
+        return references.require(partition, "patients", fields.guid("user_id"), "user_id")
                 .chain(() -> Panache.withTransaction(() -> WriteStamp.now().chain(now -> {
                     Conversation conversation = new Conversation();
-                    conversation.created(tenant, now);
+                    conversation.created(partition, now);
                     ConversationFields.apply(fields, conversation);
                     return conversations.persist(conversation)
                             .call(() -> outbox.record(conversation, ConversationFields.COLLECTION, ChangeOperation.CREATED));

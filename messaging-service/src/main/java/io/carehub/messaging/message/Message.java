@@ -7,7 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /**
  * The record of one message of a conversation with a patient: sent by a worker ({@code outbound}) or by the
@@ -15,7 +15,7 @@ import io.carehub.commons.persistence.TenantResource;
  */
 @Entity
 @Table(name = "messages")
-public class Message extends TenantResource {
+public class Message extends PartitionedResource {
 
     @Column(name = "user_id", nullable = false, updatable = false)
     public UUID userId;

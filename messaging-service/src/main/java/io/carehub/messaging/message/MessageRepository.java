@@ -2,8 +2,8 @@ package io.carehub.messaging.message;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class MessageRepository implements TenantRepository<Message> {
+public class MessageRepository implements PartitionRepository<Message> {
 }

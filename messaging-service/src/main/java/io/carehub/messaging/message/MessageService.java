@@ -12,6 +12,7 @@ import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.references.References;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.messaging.conversation.ConversationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,14 +37,14 @@ public class MessageService implements CollectionService<Message> {
 
     @Override
     @WithSession
-    public Uni<Message> get(String tenant, UUID id) {
-        return messages.getInTenant(tenant, id);
+    public Uni<Message> get(Partition partition, UUID id) {
+        return messages.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<Message>> page(String tenant, FindParameters find) {
-        return messages.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<Message>> page(Partition partition, FindParameters find) {
+        return messages.page(KeysetQuery.of(partition, find, false));
     }
 
     /**
@@ -52,16 +53,16 @@ public class MessageService implements CollectionService<Message> {
      * patients-service and scheduling-service. The conversation is this service's own: checked in the transaction.
      */
     @Override
-    public Uni<Message> create(String tenant, Fields fields) {
+    public Uni<Message> create(Partition partition, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return references.require(tenant, "patients", userId, "user_id")
-                .chain(() -> references.require(tenant, "workers", fields.guid("worker_id"), "worker_id"))
+        return references.require(partition, "patients", userId, "user_id")
+                .chain(() -> references.require(partition, "workers", fields.guid("worker_id"), "worker_id"))
                 .chain(() -> Panache.withTransaction(() -> conversations
-                        .checkOfPatient(tenant, fields.guid("conversation_id"), userId)
+                        .checkOfPatient(partition, fields.guid("conversation_id"), userId)
                         .chain(WriteStamp::now)
                         .chain(now -> {
                             Message message = new Message();
-                            message.created(tenant, now);
+                            message.created(partition, now);
                             MessageFields.apply(fields, message, now);
                             return messages.persist(message)
                                     .call(() -> outbox.record(message, MessageFields.COLLECTION, ChangeOperation.CREATED));

@@ -139,9 +139,9 @@ class MessagePagingTests {
     private List<String> seedInSql(String conversation, int n) {
         List<String> ids = new ArrayList<>();
         for (Row row : pool.preparedQuery("""
-                INSERT INTO messages (id, tenant, user_id, conversation_id, direction, contents, automatically_sent,
+                INSERT INTO messages (id, tenant, environment, user_id, conversation_id, direction, contents, automatically_sent,
                                       send_time, created_at, updated_at)
-                SELECT gen_random_uuid(), $1, $2, $3, 'inbound', 'seeded ' || i, false, now() - interval '1 hour',
+                SELECT gen_random_uuid(), $1, 'live', $2, $3, 'inbound', 'seeded ' || i, false, now() - interval '1 hour',
                        now() - interval '1 hour', now() - interval '1 hour' + i * interval '1 microsecond'
                 FROM generate_series(1, $4) AS i RETURNING id""")
                 .execute(Tuple.of(tenant, UUID.fromString(user), UUID.fromString(conversation), n))

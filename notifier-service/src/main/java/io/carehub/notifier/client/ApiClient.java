@@ -12,8 +12,8 @@ import org.hibernate.type.SqlTypes;
 import io.carehub.commons.persistence.TenantResource;
 
 /**
- * An API client (API.md §1): it exchanges assertions signed with its secret for access tokens of its
- * tenant and scopes. The secret is kept only as {@link SecretCipher} ciphertext.
+ * An API client (API.md §1): it exchanges assertions signed with its secret (or the secret itself) for access tokens
+ * of its tenant, in one of its environments, with its scopes. A tenant-wide record: it belongs to no environment. The secret is kept only as {@link SecretCipher} ciphertext.
  */
 @Entity
 @Table(name = "api_clients")
@@ -28,6 +28,11 @@ public class ApiClient extends TenantResource {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]", nullable = false)
     public List<String> scopes;
+
+    /** The environments its tokens may work in (API-CORE.md §C1); the first is where a token that names none works. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]", nullable = false)
+    public List<String> environments;
 
     @Column(name = "secret_ciphertext", nullable = false)
     public byte[] secretCiphertext;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.carehub.commons.paging.Filter;
 import io.carehub.commons.security.Scopes;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Field;
 import io.carehub.commons.validation.FieldType;
 import io.carehub.commons.validation.Fields;
@@ -40,16 +41,57 @@ final class ApiClientFields {
         return new ArrayList<>(new LinkedHashSet<>(scopes));
     };
 
+    /** One environment's name (API-CORE.md §C1); whether the platform has it is the service's to check. */
+    static final FieldType ENVIRONMENT = (path, name, v, out) -> {
+        Object s = Types.STRING.read(path, name, v, out);
+        if (s != null && !Partition.isEnvironmentName((String) s)) {
+            out.bad(path, name + " must be an environment's name, e.g. live or sandbox");
+            return null;
+        }
+        return s;
+    };
+
+    /** A non-empty list of environments, the first the default of its tokens; a repeated one counts once. */
+    static final FieldType ENVIRONMENTS = (path, name, v, out) -> {
+        if (!(Types.listOf(ENVIRONMENT).read(path, name, v, out) instanceof List<?> environments)) {
+            return null;
+        }
+        if (v.isEmpty()) {
+            out.bad(path, name + " must name at least one environment");
+            return null;
+        }
+        return new ArrayList<>(new LinkedHashSet<>(environments));
+    };
+
+    /** A tenant's name: not one the core face's paths reserve (API-CORE.md §C1: {@code /v1/patients} is no tenant's). */
+    static final FieldType TENANT = (path, name, v, out) -> {
+        Object s = Types.NON_EMPTY_STRING.read(path, name, v, out);
+        if (s != null && Partition.isReservedTenantName((String) s)) {
+            out.bad(path, name + " may not be " + s + ": a collection's name, and the other first segments of /v1 paths,"
+                    + " are reserved");
+            return null;
+        }
+        return s;
+    };
+
+    /** What a client is granted when its Create names no environments. */
+    static final List<String> DEFAULT_ENVIRONMENTS = List.of(Partition.LIVE);
+
     static final Schema CREATE = Schema.of(
             Field.of("name", Types.NON_EMPTY_STRING).required(),
             Field.of("scopes", SCOPES).required(),
-            Field.of("tenant", Types.NON_EMPTY_STRING));
+            Field.of("environments", ENVIRONMENTS),
+            Field.of("tenant", TENANT));
 
-    /** Only name, scopes and disabled change; the tenant and client_id of a client never do. */
+    /**
+     * Only name, scopes, environments and disabled change (environments left out keep theirs); the tenant and
+     * client_id of a client never do.
+     */
     static final Schema UPDATE = Schema.of(
             Field.of("name", Types.NON_EMPTY_STRING).required(),
             Field.of("scopes", SCOPES).required(),
             Field.of("disabled", Types.BOOLEAN).required(),
+            Field.of("environments", ENVIRONMENTS),
             Field.of("tenant", Types.NON_EMPTY_STRING).createOnly(),
             Field.of("client_id", Types.STRING).createOnly());
 
@@ -67,6 +109,9 @@ final class ApiClientFields {
         }
         if (fields.has("scopes")) {
             client.scopes = List.copyOf(fields.<String>list("scopes"));
+        }
+        if (fields.has("environments") && fields.get("environments") != null) {
+            client.environments = List.copyOf(fields.<String>list("environments"));
         }
         if (fields.has("disabled")) {
             client.disabled = fields.bool("disabled");

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.references.OwnedCollection;
+import io.carehub.commons.tenancy.Partition;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,8 +27,10 @@ public class ApiClientReferences implements OwnedCollection {
         return ApiClientFields.COLLECTION;
     }
 
+    /** A tenant-wide record: the partition's tenant alone confines it. */
     @Override
-    public Uni<Boolean> exists(String tenant, UUID id) {
-        return clients.count("tenant = ?1 and id = ?2 and deleted = false and disabled = false", tenant, id).map(n -> n > 0);
+    public Uni<Boolean> exists(Partition partition, UUID id) {
+        return clients.count("tenant = ?1 and id = ?2 and deleted = false and disabled = false", partition.tenant(), id)
+                .map(n -> n > 0);
     }
 }

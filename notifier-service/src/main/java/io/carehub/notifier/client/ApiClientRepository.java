@@ -43,7 +43,7 @@ public class ApiClientRepository implements PanacheRepositoryBase<ApiClient, UUI
      * {@code tenant} filter confines it to one when it asks).
      */
     public Uni<PageRows<ApiClient>> page(String tenant, FindParameters find) {
-        KeysetQuery query = tenant == null ? KeysetQuery.acrossTenants(find, true) : KeysetQuery.of(tenant, find, true);
+        KeysetQuery query = tenant == null ? KeysetQuery.acrossTenants(find, true) : KeysetQuery.inTenant(tenant, find, true);
         return FindHorizon.read().chain(horizon -> {
             KeysetQuery bounded = query.before(horizon.bound());
             return find(bounded.hql(), bounded.parameters()).range(0, bounded.fetchSize() - 1).list()

@@ -107,7 +107,7 @@ public class ApiClientResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update an API client's name, scopes or disabled (admin)")
+    @Operation(summary = "Update an API client's name, scopes, environments or disabled (admin)")
     public Uni<Data<ApiClientView>> update(@PathParam("id") String id, String body) {
         UUID clientId = guid(id);
         var fields = ApiClientFields.UPDATE.update(JsonBodies.object(body));

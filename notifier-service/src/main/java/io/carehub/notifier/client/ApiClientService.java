@@ -13,6 +13,8 @@ import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.validation.Fields;
+import io.carehub.commons.validation.Violations;
+import io.carehub.notifier.config.EnvironmentsConfig;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,10 +36,13 @@ public class ApiClientService {
     private final ApiClientRepository clients;
     private final SecretCipher cipher;
     private final Outbox outbox;
+    private final EnvironmentsConfig environments;
 
-    public ApiClientService(ApiClientRepository clients, SecretCipher cipher, Outbox outbox) {
+    public ApiClientService(ApiClientRepository clients, SecretCipher cipher, Outbox outbox,
+            EnvironmentsConfig environments) {
         this.clients = clients;
         this.cipher = cipher;
+        this.environments = environments;
         this.outbox = outbox;
     }
 
@@ -57,14 +62,16 @@ public class ApiClientService {
             ApiClient client = new ApiClient();
             client.created(tenant, now);
             client.clientId = UUID.randomUUID().toString();
+            client.environments = ApiClientFields.DEFAULT_ENVIRONMENTS;
             ApiClientFields.apply(fields, client);
             String secret = cipher.generate();
             client.secretCiphertext = cipher.seal(client.clientId, secret);
             return Uni.createFrom().item(client).invoke(c -> {
                 access.mayCreateIn(tenant);
                 access.mayGrant(c.scopes);
+                checkEnvironments(fields);
             }).chain(clients::persistAndFlush)
-                    .call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
+                    .call(() -> outbox.recordTenantWide(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
                     .map(c -> new WithSecret(c, secret));
         });
     }
@@ -75,8 +82,9 @@ public class ApiClientService {
             if (fields.has("scopes")) {
                 access.mayGrant(fields.<String>list("scopes"));
             }
+            checkEnvironments(fields);
             ApiClientFields.apply(fields, client);
-            return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
+            return clients.flush().call(() -> outbox.recordTenantWide(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
         });
     }
 
@@ -85,7 +93,7 @@ public class ApiClientService {
     public Uni<ApiClient> delete(ApiClientAccess access, UUID id) {
         return changeable(access, id).call(client -> {
             client.deleted = true;
-            return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.DELETED));
+            return clients.flush().call(() -> outbox.recordTenantWide(client, ApiClientFields.COLLECTION, ChangeOperation.DELETED));
         });
     }
 
@@ -95,7 +103,7 @@ public class ApiClientService {
         String secret = cipher.generate();
         return changeable(access, id).call(client -> {
             client.secretCiphertext = cipher.seal(client.clientId, secret);
-            return clients.flush().call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
+            return clients.flush().call(() -> outbox.recordTenantWide(client, ApiClientFields.COLLECTION, ChangeOperation.UPDATED));
         }).map(client -> new WithSecret(client, secret));
     }
 
@@ -129,7 +137,8 @@ public class ApiClientService {
      * @return the client and whether it was created now
      */
     @WithTransaction
-    public Uni<Seeded> seedBootstrap(String clientId, String secret, String tenant, List<String> scopes) {
+    public Uni<Seeded> seedBootstrap(String clientId, String secret, String tenant, List<String> scopes,
+            List<String> environments) {
         return clients.findByClientId(clientId).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new Seeded(existing, false));
@@ -140,12 +149,29 @@ public class ApiClientService {
             client.clientId = clientId;
             client.name = BOOTSTRAP_NAME;
             client.scopes = List.copyOf(scopes);
+            client.environments = List.copyOf(environments);
             client.secretCiphertext = cipher.seal(clientId, secret);
             return clients.persistAndFlush(client)
-                    .call(() -> outbox.record(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
+                    .call(() -> outbox.recordTenantWide(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
                     .replaceWith(new Seeded(client, true));
             });
         });
+    }
+
+    /** Each environment a client is granted must be one of the platform's ({@code ENVIRONMENTS}). */
+    private void checkEnvironments(Fields fields) {
+        if (!fields.has("environments") || fields.get("environments") == null) {
+            return;
+        }
+        Violations out = new Violations();
+        List<String> named = fields.list("environments");
+        for (int i = 0; i < named.size(); i++) {
+            if (!environments.names().contains(named.get(i))) {
+                out.bad(".environments[" + i + "]", "environments[" + i + "] names " + named.get(i)
+                        + ", which is not an environment of this platform (" + String.join(", ", environments.names()) + ")");
+            }
+        }
+        out.throwIfAny();
     }
 
     /** The bootstrap client after {@link #seedBootstrap}, and whether that made it. */

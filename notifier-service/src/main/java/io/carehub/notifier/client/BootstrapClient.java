@@ -12,7 +12,9 @@ import org.jboss.logging.Logger;
 
 import io.carehub.commons.errors.DatabaseErrors;
 import io.carehub.commons.security.Scopes;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.notifier.config.BootstrapClientConfig;
+import io.carehub.notifier.config.EnvironmentsConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -36,10 +38,12 @@ public class BootstrapClient {
     private static final Logger LOG = Logger.getLogger(BootstrapClient.class);
 
     private final BootstrapClientConfig config;
+    private final EnvironmentsConfig environments;
     private final ApiClientService service;
 
-    public BootstrapClient(BootstrapClientConfig config, ApiClientService service) {
+    public BootstrapClient(BootstrapClientConfig config, EnvironmentsConfig environments, ApiClientService service) {
         this.config = config;
+        this.environments = environments;
         this.service = service;
     }
 
@@ -48,7 +52,7 @@ public class BootstrapClient {
             LOG.info("no bootstrap API client configured (BOOTSTRAP_CLIENT_ID is not set)");
             return;
         }
-        checkConfiguration(config);
+        checkConfiguration(config, environments);
         // Hibernate Reactive needs a safe Vert.x context of its own; StartupEvent comes on the main thread.
         Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
         VertxContextSafetyToggle.setContextSafe(context, true);
@@ -56,8 +60,9 @@ public class BootstrapClient {
                 seeded -> {
                     ApiClient client = seeded.client();
                     if (seeded.created()) {
-                        LOG.infof("bootstrap API client %s created in tenant %s with scopes %s", client.clientId,
-                                client.tenant, String.join(" ", client.scopes));
+                        LOG.infof("bootstrap API client %s created in tenant %s with scopes %s and environments %s",
+                                client.clientId, client.tenant, String.join(" ", client.scopes),
+                                String.join(" ", client.environments));
                     } else {
                         LOG.infof("bootstrap API client %s exists; left as it is (BOOTSTRAP_CLIENT_* only seed it)",
                                 client.clientId);
@@ -72,13 +77,14 @@ public class BootstrapClient {
         String secret = config.secret().orElseThrow();
         String tenant = config.tenant().strip();
         List<String> scopes = scopes(config);
-        return service.seedBootstrap(clientId, secret, tenant, scopes)
+        List<String> granted = environments(config);
+        return service.seedBootstrap(clientId, secret, tenant, scopes, granted)
                 .onFailure(e -> DatabaseErrors.isUniqueViolation(e, ApiClientService.CLIENT_ID_UNIQUE))
-                .recoverWithUni(() -> service.seedBootstrap(clientId, secret, tenant, scopes));
+                .recoverWithUni(() -> service.seedBootstrap(clientId, secret, tenant, scopes, granted));
     }
 
     /** Refuses a configuration that names a client but could not make a sound one. */
-    static void checkConfiguration(BootstrapClientConfig config) {
+    static void checkConfiguration(BootstrapClientConfig config, EnvironmentsConfig platform) {
         String secret = config.secret().filter(s -> !s.isEmpty()).orElseThrow(() -> new IllegalStateException(
                 "BOOTSTRAP_CLIENT_ID is set but BOOTSTRAP_CLIENT_SECRET is not"));
         int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
@@ -88,6 +94,10 @@ public class BootstrapClient {
         }
         if (config.tenant().isBlank()) {
             throw new IllegalStateException("BOOTSTRAP_CLIENT_TENANT must not be empty");
+        }
+        if (Partition.isReservedTenantName(config.tenant().strip())) {
+            throw new IllegalStateException("BOOTSTRAP_CLIENT_TENANT may not be " + config.tenant().strip()
+                    + ": a collection's name, and the other first segments of /v1 paths, are reserved (API-CORE.md §C1)");
         }
         List<String> scopes = scopes(config);
         if (scopes.isEmpty()) {
@@ -99,10 +109,28 @@ public class BootstrapClient {
                         + "' is not a scope (all, admin, operator, webhooks or <collection>.read|write)");
             }
         }
+        List<String> environments = environments(config);
+        if (environments.isEmpty()) {
+            throw new IllegalStateException("BOOTSTRAP_CLIENT_ENVIRONMENTS must name at least one environment");
+        }
+        for (String environment : environments) {
+            if (!platform.names().contains(environment)) {
+                throw new IllegalStateException("BOOTSTRAP_CLIENT_ENVIRONMENTS: '" + environment
+                        + "' is not one of the platform's environments (ENVIRONMENTS: " + String.join(", ", platform.names()) + ")");
+            }
+        }
     }
 
     private static List<String> scopes(BootstrapClientConfig config) {
-        return List.copyOf(new LinkedHashSet<>(Arrays.stream(config.scopes().split("[\\s,]+"))
-                .filter(s -> !s.isEmpty()).toList()));
+        return names(config.scopes());
+    }
+
+    private static List<String> environments(BootstrapClientConfig config) {
+        return names(config.environments());
+    }
+
+    /** A space- (or comma-) separated list; a repeated name counts once. */
+    private static List<String> names(String list) {
+        return List.copyOf(new LinkedHashSet<>(Arrays.stream(list.split("[\\s,]+")).filter(s -> !s.isEmpty()).toList()));
     }
 }

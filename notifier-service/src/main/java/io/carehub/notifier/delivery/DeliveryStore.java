@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.security.Scopes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -86,7 +87,7 @@ public class DeliveryStore {
                         + " row_number() OVER (PARTITION BY s.tenant ORDER BY s.next_attempt_at, s.id) + COALESCE(b.n, 0) AS slot"
                         + " FROM webhook_subscriptions s"
                         + " JOIN api_clients o ON o.client_id = s.owner_client_id AND o.tenant = s.tenant"
-                        + " AND NOT o.disabled AND NOT o.deleted"
+                        + " AND NOT o.disabled AND NOT o.deleted AND s.environment = ANY (o.environments)"
                         + " LEFT JOIN busy b ON b.tenant = s.tenant"
                         + " WHERE s.active AND NOT s.deleted AND s.next_attempt_at <= now()"
                         + " AND (s.lease_until IS NULL OR s.lease_until < now())"
@@ -113,12 +114,13 @@ public class DeliveryStore {
     /**
      * Drops the ranges of collections the owner may no longer read (its scopes now, not when it subscribed),
      * moves what is pending into the in-flight batch and returns the batch: empty when there is nothing to
-     * send, the lease is no longer this delivery's, or the owner was disabled or deleted meanwhile.
+     * send, the lease is no longer this delivery's, or the owner was disabled or deleted, or lost the subscription's
+     * environment, meanwhile.
      */
     public Uni<Batch> prepare(Claim claim) {
         return pool.withTransaction(c -> c.preparedQuery("SELECT o.scopes FROM webhook_subscriptions s"
                 + " JOIN api_clients o ON o.client_id = s.owner_client_id AND o.tenant = s.tenant"
-                + " AND NOT o.disabled AND NOT o.deleted"
+                + " AND NOT o.disabled AND NOT o.deleted AND s.environment = ANY (o.environments)"
                 + " WHERE s.id = $1 AND s.leased_by = $2 FOR UPDATE OF s").execute(Tuple.of(claim.id(), claim.leasedBy()))
                 .chain(owner -> {
                     if (owner.size() != 1) {
@@ -235,7 +237,7 @@ public class DeliveryStore {
                         + " updated_at = CASE WHEN COALESCE(first_failure_at, now()) <= now() - $4 * interval '1 millisecond'"
                         + " THEN GREATEST(clock_timestamp(), updated_at + interval '1 microsecond') ELSE updated_at END,"
                         + " lease_until = NULL, leased_by = NULL"
-                        + " WHERE id = $1 AND leased_by = $2 RETURNING active, tenant, updated_at")
+                        + " WHERE id = $1 AND leased_by = $2 RETURNING active, tenant, environment, updated_at")
                         .execute(Tuple.of(claim.id(), claim.leasedBy(), retryIn.toMillis(), disableAfter.toMillis(),
                                 disabledReason))
                         .chain(rows -> {
@@ -244,7 +246,8 @@ public class DeliveryStore {
                             }
                             // Disabling changes the subscription: its change event, in the same transaction.
                             Row row = rows.iterator().next();
-                            return outbox.record(c, row.getString("tenant"), "webhook_subscriptions", claim.id(),
+                            Partition partition = new Partition(row.getString("tenant"), row.getString("environment"));
+                            return outbox.record(c, partition, "webhook_subscriptions", claim.id(),
                                     ChangeOperation.UPDATED, row.getOffsetDateTime("updated_at").toInstant())
                                     .replaceWith(Recorded.DISABLED);
                         }))));

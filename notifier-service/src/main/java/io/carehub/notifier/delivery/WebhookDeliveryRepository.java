@@ -16,7 +16,7 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
 
     /** One page of a subscription's attempts, oldest first, keyset over (attempt time, id). */
     public Uni<List<WebhookDelivery>> page(String tenant, UUID subscriptionId, FindParameters find) {
-        KeysetQuery query = KeysetQuery.of(tenant, find, false);
+        KeysetQuery query = KeysetQuery.inTenant(tenant, find, false);
         var params = new HashMap<>(query.parameters());
         params.put("subscription", subscriptionId);
         return find("subscriptionId = :subscription and " + query.hql(), params).range(0, query.fetchSize() - 1).list();

@@ -2,6 +2,7 @@ package io.carehub.notifier.pending;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Consumes every {@code *.changes} topic (API.md §6) in the consumer group, at least once: for each poll the
- * events are reduced to one (least, greatest {@code updated_at}) per tenant and collection, merged into the
+ * events are reduced to one (least, greatest {@code updated_at}) per tenant, environment and collection, merged into the
  * pending ranges of the matching subscriptions in one statement, and only then are the offsets committed.
  * A crash before the commit replays the poll, which the idempotent merge absorbs. Runs on its own thread
  * (the Kafka consumer and the {@code await} on the database both block; no event loop is involved).
@@ -140,7 +141,10 @@ public class ChangeConsumer {
         }
     }
 
-    /** One change per (tenant, collection): the least and greatest {@code updated_at} of the poll's events. */
+    /**
+     * One change per (tenant, environment, collection): the least and greatest {@code updated_at} of the poll's
+     * events.
+     */
     Map<List<String>, PendingRanges.Change> reduce(ConsumerRecords<String, String> records) {
         Map<List<String>, PendingRanges.Change> changes = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -150,8 +154,9 @@ public class ChangeConsumer {
                 malformed.increment();
                 continue;
             }
-            changes.merge(List.of(change.tenant(), change.resource()), change,
-                    (a, b) -> new PendingRanges.Change(a.tenant(), a.resource(), min(a.from(), b.from()), max(a.to(), b.to())));
+            changes.merge(Arrays.asList(change.tenant(), change.environment(), change.resource()), change,
+                    (a, b) -> new PendingRanges.Change(a.tenant(), a.environment(), a.resource(), min(a.from(), b.from()),
+                            max(a.to(), b.to())));
         }
         return changes;
     }
@@ -161,10 +166,12 @@ public class ChangeConsumer {
         try {
             JsonNode data = record.value() == null ? null : json.readTree(record.value()).get("data");
             String tenant = text(data, "tenant");
+            // Absent for a tenant-wide collection (api_clients): then every environment's subscriptions hear of it.
+            String environment = text(data, "environment");
             String resource = text(data, "resource");
             Instant updatedAt = Timestamps.parse(text(data, "updated_at")).orElse(null);
             if (tenant != null && resource != null && updatedAt != null && Collections.exists(resource)) {
-                return new PendingRanges.Change(tenant, resource, updatedAt, updatedAt);
+                return new PendingRanges.Change(tenant, environment, resource, updatedAt, updatedAt);
             }
         } catch (Exception e) {
             // reported below

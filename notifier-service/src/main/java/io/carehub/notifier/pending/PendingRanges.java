@@ -20,8 +20,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PendingRanges {
 
-    /** The changes of one poll in one (tenant, collection): the least and greatest {@code updated_at}. */
-    public record Change(String tenant, String resource, Instant from, Instant to) {
+    /**
+     * The changes of one poll in one (tenant, environment, collection): the least and greatest {@code updated_at}.
+     * {@code environment} is null for a tenant-wide collection (api_clients), whose changes concern every environment.
+     */
+    public record Change(String tenant, String environment, String resource, Instant from, Instant to) {
     }
 
     private static final String MERGE = " ON CONFLICT (subscription_id, resource) DO UPDATE SET"
@@ -36,9 +39,11 @@ public class PendingRanges {
     }
 
     /**
-     * Merges the changes of one poll into the pending ranges of every live subscription of their tenant that
-     * covers their collection: one statement, one row per (subscription, collection), as each (tenant,
-     * collection) appears once in {@code changes}. Returns the number of ranges written.
+     * Merges the changes of one poll into the pending ranges of every live subscription of their tenant and
+     * environment (of every environment, for a tenant-wide collection) that covers their collection: one
+     * statement, one row per (subscription, collection), as each (tenant, environment, collection) appears once in
+     * {@code changes} and a tenant-wide collection's changes have no environment. Returns the number of ranges
+     * written.
      */
     public Uni<Integer> merge(Collection<Change> changes) {
         if (changes.isEmpty()) {
@@ -46,12 +51,14 @@ public class PendingRanges {
         }
         int n = changes.size();
         String[] tenants = new String[n];
+        String[] environments = new String[n];
         String[] resources = new String[n];
         OffsetDateTime[] froms = new OffsetDateTime[n];
         OffsetDateTime[] tos = new OffsetDateTime[n];
         int i = 0;
         for (Change c : changes) {
             tenants[i] = c.tenant();
+            environments[i] = c.environment();
             resources[i] = c.resource();
             froms[i] = OffsetDateTime.ofInstant(c.from(), ZoneOffset.UTC);
             tos[i] = OffsetDateTime.ofInstant(c.to(), ZoneOffset.UTC);
@@ -59,10 +66,12 @@ public class PendingRanges {
         }
         return pool.preparedQuery("INSERT INTO pending_ranges (subscription_id, resource, from_at, to_at, first_seen_at)"
                 + " SELECT s.id, c.resource, c.from_at, c.to_at, now()"
-                + " FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS c(tenant, resource, from_at, to_at)"
-                + " JOIN webhook_subscriptions s ON s.tenant = c.tenant AND s.active AND NOT s.deleted"
+                + " FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[])"
+                + " AS c(tenant, environment, resource, from_at, to_at)"
+                + " JOIN webhook_subscriptions s ON s.tenant = c.tenant"
+                + " AND (c.environment IS NULL OR s.environment = c.environment) AND s.active AND NOT s.deleted"
                 + " AND (s.resources IS NULL OR c.resource = ANY (s.resources))" + MERGE)
-                .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(resources)
+                .execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(environments).addArrayOfString(resources)
                         .addArrayOfOffsetDateTime(froms).addArrayOfOffsetDateTime(tos))
                 .map(rows -> rows.rowCount());
     }

@@ -11,7 +11,7 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /**
  * A webhook subscription (API.md §4, §7). The delivery state ({@code last_*}, {@code failure_count},
@@ -22,7 +22,7 @@ import io.carehub.commons.persistence.TenantResource;
 @Entity
 @Table(name = "webhook_subscriptions")
 @DynamicUpdate
-public class WebhookSubscription extends TenantResource {
+public class WebhookSubscription extends PartitionedResource {
 
     /** The API client that owns it (its access token's {@code sub}). */
     @Column(name = "owner_client_id", nullable = false, updatable = false)

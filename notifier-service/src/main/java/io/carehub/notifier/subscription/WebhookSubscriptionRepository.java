@@ -10,6 +10,7 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.FindHorizon;
+import io.carehub.commons.tenancy.Partition;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -17,20 +18,25 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class WebhookSubscriptionRepository implements PanacheRepositoryBase<WebhookSubscription, UUID> {
 
-    /** A live subscription of {@code owner} in {@code tenant}, or null: another client's is indistinguishable from none. */
-    public Uni<WebhookSubscription> findOwned(String tenant, String owner, UUID id) {
-        return find("tenant = ?1 and ownerClientId = ?2 and id = ?3 and deleted = false", tenant, owner, id).firstResult();
+    private static final String OWNED = "tenant = ?1 and environment = ?2 and ownerClientId = ?3 and id = ?4 and deleted = false";
+
+    /**
+     * A live subscription of {@code owner} in {@code partition}, or null: another client's, or one of another
+     * environment, is indistinguishable from none.
+     */
+    public Uni<WebhookSubscription> findOwned(Partition partition, String owner, UUID id) {
+        return find(OWNED, partition.tenant(), partition.environment(), owner, id).firstResult();
     }
 
     /** As {@link #findOwned}, locked for this transaction's change. */
-    public Uni<WebhookSubscription> lockOwned(String tenant, String owner, UUID id) {
-        return find("tenant = ?1 and ownerClientId = ?2 and id = ?3 and deleted = false", tenant, owner, id)
+    public Uni<WebhookSubscription> lockOwned(Partition partition, String owner, UUID id) {
+        return find(OWNED, partition.tenant(), partition.environment(), owner, id)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /** One Find page of the owner's subscriptions. */
-    public Uni<PageRows<WebhookSubscription>> page(String tenant, String owner, FindParameters find) {
-        KeysetQuery query = KeysetQuery.of(tenant, find, true);
+    /** One Find page of the owner's subscriptions in {@code partition}. */
+    public Uni<PageRows<WebhookSubscription>> page(Partition partition, String owner, FindParameters find) {
+        KeysetQuery query = KeysetQuery.of(partition, find, true);
         return FindHorizon.read().chain(horizon -> {
             KeysetQuery bounded = query.before(horizon.bound());
             var params = new HashMap<>(bounded.parameters());
@@ -40,7 +46,7 @@ public class WebhookSubscriptionRepository implements PanacheRepositoryBase<Webh
         });
     }
 
-    /** Live subscriptions of {@code tenant}, every client's. */
+    /** Live subscriptions of {@code tenant}, every client's in every environment. */
     public Uni<Long> countLive(String tenant) {
         return count("tenant = ?1 and deleted = false", tenant);
     }

@@ -69,7 +69,7 @@ public class WebhookSubscriptionResource {
     @Path("{id}")
     @Operation(summary = "Get one of the caller's webhook subscriptions")
     public Uni<Data<WebhookSubscriptionView>> get(@PathParam("id") String id) {
-        return service.get(caller.tenant(), caller.clientId(), CollectionEndpoints.guid(id))
+        return service.get(caller.partition(), caller.clientId(), CollectionEndpoints.guid(id))
                 .map(s -> Data.of(WebhookSubscriptionView.of(s)));
     }
 
@@ -89,7 +89,7 @@ public class WebhookSubscriptionResource {
     }
 
     private Uni<FindResponse<WebhookSubscriptionView>> find(FindParameters find, UriInfo uriInfo) {
-        return service.find(caller.tenant(), caller.clientId(), find).map(page -> FindResponse.of(
+        return service.find(caller.partition(), caller.clientId(), find).map(page -> FindResponse.of(
                 page.map(find.includeDeleted() ? WebhookSubscriptionView::withDeleted : WebhookSubscriptionView::of), find,
                 urls.collection(uriInfo, WebhookSubscriptionFields.COLLECTION)));
     }
@@ -99,7 +99,7 @@ public class WebhookSubscriptionResource {
     @Operation(summary = "Create a webhook subscription; a generated secret is in the answer, shown this once")
     public Uni<Response> create(String body, @Context UriInfo uriInfo) {
         var fields = WebhookSubscriptionFields.CREATE.create(JsonBodies.object(body));
-        return service.create(caller.tenant(), caller.clientId(), fields, config.publicBaseUrl())
+        return service.create(caller.partition(), caller.clientId(), fields, config.publicBaseUrl())
                 .map(created -> Response.ok(Data.of(WebhookSubscriptionView.withSecret(created.subscription(),
                         created.generatedSecret())))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -116,7 +116,7 @@ public class WebhookSubscriptionResource {
     public Uni<Data<WebhookSubscriptionView>> update(@PathParam("id") String id, String body) {
         UUID uuid = CollectionEndpoints.guid(id);
         var fields = WebhookSubscriptionFields.UPDATE.update(JsonBodies.object(body));
-        return service.update(caller.tenant(), caller.clientId(), uuid, fields)
+        return service.update(caller.partition(), caller.clientId(), uuid, fields)
                 .map(s -> Data.of(WebhookSubscriptionView.of(s)));
     }
 
@@ -124,7 +124,7 @@ public class WebhookSubscriptionResource {
     @Path("{id}")
     @Operation(summary = "Delete a webhook subscription; nothing more is sent to it")
     public Uni<Data<WebhookSubscriptionView>> delete(@PathParam("id") String id) {
-        return service.delete(caller.tenant(), caller.clientId(), CollectionEndpoints.guid(id))
+        return service.delete(caller.partition(), caller.clientId(), CollectionEndpoints.guid(id))
                 .map(s -> Data.of(WebhookSubscriptionView.of(s)));
     }
 
@@ -134,7 +134,7 @@ public class WebhookSubscriptionResource {
     public Uni<FindResponse<WebhookDeliveryView>> deliveries(@PathParam("id") String id, @Context UriInfo uriInfo) {
         UUID uuid = CollectionEndpoints.guid(id);
         FindParameters find = FindParameters.fromQuery(uriInfo.getQueryParameters(), java.util.List.of(), false);
-        return service.deliveries(caller.tenant(), caller.clientId(), uuid, find).map(page -> FindResponse.of(
+        return service.deliveries(caller.partition(), caller.clientId(), uuid, find).map(page -> FindResponse.of(
                 page.map(WebhookDeliveryView::of), find,
                 urls.collection(uriInfo, WebhookSubscriptionFields.COLLECTION) + "/" + uuid + "/deliveries"));
     }
@@ -156,7 +156,7 @@ public class WebhookSubscriptionResource {
         if (since.isAfter(Instant.now())) {
             throw ApiException.badRequest("from", "from must not be in the future");
         }
-        return service.redeliver(caller.tenant(), caller.clientId(), uuid, since)
+        return service.redeliver(caller.partition(), caller.clientId(), uuid, since)
                 .map(s -> Data.of(WebhookSubscriptionView.of(s)));
     }
 }

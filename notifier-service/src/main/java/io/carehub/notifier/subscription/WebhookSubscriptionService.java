@@ -17,6 +17,7 @@ import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.security.Scopes;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.Violations;
 import io.carehub.notifier.client.ApiClientService;
@@ -72,40 +73,40 @@ public class WebhookSubscriptionService {
     }
 
     @WithSession
-    public Uni<WebhookSubscription> get(String tenant, String owner, UUID id) {
-        return owned(tenant, owner, id);
+    public Uni<WebhookSubscription> get(Partition partition, String owner, UUID id) {
+        return owned(partition, owner, id);
     }
 
     @WithSession
-    public Uni<PageOf<WebhookSubscription>> find(String tenant, String owner, FindParameters find) {
-        return subscriptions.page(tenant, owner, find)
+    public Uni<PageOf<WebhookSubscription>> find(Partition partition, String owner, FindParameters find) {
+        return subscriptions.page(partition, owner, find)
                 .map(rows -> PageOf.of(rows, find.page(), s -> s.updatedAt, s -> s.id));
     }
 
-    public Uni<Created> create(String tenant, String owner, Fields fields, String defaultClientId) {
-        return checkReadable(tenant, owner, fields).chain(() -> checkUrls(fields))
-                .chain(() -> insert(tenant, owner, fields, defaultClientId));
+    public Uni<Created> create(Partition partition, String owner, Fields fields, String defaultClientId) {
+        return checkReadable(partition, owner, fields).chain(() -> checkUrls(fields))
+                .chain(() -> insert(partition, owner, fields, defaultClientId));
     }
 
     @WithTransaction
-    Uni<Created> insert(String tenant, String owner, Fields fields, String defaultClientId) {
-        return subscriptions.lockTenant(tenant).chain(() -> subscriptions.countLive(tenant)).chain(live -> {
+    Uni<Created> insert(Partition partition, String owner, Fields fields, String defaultClientId) {
+        return subscriptions.lockTenant(partition.tenant()).chain(() -> subscriptions.countLive(partition.tenant())).chain(live -> {
             if (live >= limits.maxPerTenant()) {
                 return Uni.createFrom().failure(ApiException.of(ErrorCode.BAD_REQUEST, "this tenant has " + live
                         + " webhook subscriptions, the most it may have (" + limits.maxPerTenant()
                         + "); delete one first"));
             }
-            return persist(tenant, owner, fields, defaultClientId);
+            return persist(partition, owner, fields, defaultClientId);
         });
     }
 
-    private Uni<Created> persist(String tenant, String owner, Fields fields, String defaultClientId) {
-        return WriteStamp.now().chain(now -> persist(tenant, owner, fields, defaultClientId, now));
+    private Uni<Created> persist(Partition partition, String owner, Fields fields, String defaultClientId) {
+        return WriteStamp.now().chain(now -> persist(partition, owner, fields, defaultClientId, now));
     }
 
-    private Uni<Created> persist(String tenant, String owner, Fields fields, String defaultClientId, Instant now) {
+    private Uni<Created> persist(Partition partition, String owner, Fields fields, String defaultClientId, Instant now) {
         WebhookSubscription s = new WebhookSubscription();
-        s.created(tenant, now);
+        s.created(partition, now);
         s.ownerClientId = owner;
         s.active = true;
         s.clientId = defaultClientId;
@@ -118,14 +119,14 @@ public class WebhookSubscriptionService {
                 .map(x -> new Created(s, generated));
     }
 
-    public Uni<WebhookSubscription> update(String tenant, String owner, UUID id, Fields fields) {
-        return checkReadable(tenant, owner, fields).chain(() -> checkUrls(fields))
-                .chain(() -> change(tenant, owner, id, fields));
+    public Uni<WebhookSubscription> update(Partition partition, String owner, UUID id, Fields fields) {
+        return checkReadable(partition, owner, fields).chain(() -> checkUrls(fields))
+                .chain(() -> change(partition, owner, id, fields));
     }
 
     @WithTransaction
-    Uni<WebhookSubscription> change(String tenant, String owner, UUID id, Fields fields) {
-        return changeable(tenant, owner, id).call(s -> {
+    Uni<WebhookSubscription> change(Partition partition, String owner, UUID id, Fields fields) {
+        return changeable(partition, owner, id).call(s -> {
             boolean reenable = fields.has("active") && fields.bool("active") && (!s.active || s.disabledReason != null);
             WebhookSubscriptionFields.apply(fields, s);
             if (fields.has("secret")) {
@@ -144,8 +145,8 @@ public class WebhookSubscriptionService {
 
     /** Soft delete: gone from Get and Find (but Find with include_deleted); nothing more is sent. */
     @WithTransaction
-    public Uni<WebhookSubscription> delete(String tenant, String owner, UUID id) {
-        return changeable(tenant, owner, id).call(s -> {
+    public Uni<WebhookSubscription> delete(Partition partition, String owner, UUID id) {
+        return changeable(partition, owner, id).call(s -> {
             s.deleted = true;
             return subscriptions.flush().chain(() -> subscriptions.forgetRanges(s.id))
                     .call(() -> outbox.record(s, WebhookSubscriptionFields.COLLECTION, ChangeOperation.DELETED));
@@ -153,8 +154,8 @@ public class WebhookSubscriptionService {
     }
 
     @WithSession
-    public Uni<PageOf<WebhookDelivery>> deliveries(String tenant, String owner, UUID id, FindParameters find) {
-        return owned(tenant, owner, id).chain(s -> deliveries.page(tenant, s.id, find))
+    public Uni<PageOf<WebhookDelivery>> deliveries(Partition partition, String owner, UUID id, FindParameters find) {
+        return owned(partition, owner, id).chain(s -> deliveries.page(partition.tenant(), s.id, find))
                 .map(rows -> PageOf.of(rows, find.page(), d -> d.updatedAt, d -> d.id));
     }
 
@@ -164,8 +165,8 @@ public class WebhookSubscriptionService {
      * know which collections changed in that window: it names them all, and the subscriber pulls each
      * {@code href} (an empty window costs it one empty page).
      */
-    public Uni<WebhookSubscription> redeliver(String tenant, String owner, UUID id, Instant from) {
-        return get(tenant, owner, id).call(s -> pending.addSince(s.id,
+    public Uni<WebhookSubscription> redeliver(Partition partition, String owner, UUID id, Instant from) {
+        return get(partition, owner, id).call(s -> pending.addSince(s.id,
                 s.resources == null ? Collections.ALL : s.resources, from));
     }
 
@@ -175,13 +176,13 @@ public class WebhookSubscriptionService {
     }
 
     /** The caller's subscription, locked for this transaction's change and stamped with its time. */
-    private Uni<WebhookSubscription> changeable(String tenant, String owner, UUID id) {
-        return WriteStamp.now().chain(now -> subscriptions.lockOwned(tenant, owner, id)
+    private Uni<WebhookSubscription> changeable(Partition partition, String owner, UUID id) {
+        return WriteStamp.now().chain(now -> subscriptions.lockOwned(partition, owner, id)
                 .onItem().ifNull().failWith(ApiException::notFound).invoke(s -> s.changed(now)));
     }
 
-    private Uni<WebhookSubscription> owned(String tenant, String owner, UUID id) {
-        return subscriptions.findOwned(tenant, owner, id).onItem().ifNull().failWith(ApiException::notFound);
+    private Uni<WebhookSubscription> owned(Partition partition, String owner, UUID id) {
+        return subscriptions.findOwned(partition, owner, id).onItem().ifNull().failWith(ApiException::notFound);
     }
 
     /**
@@ -189,12 +190,12 @@ public class WebhookSubscriptionService {
      * the scopes it holds now, not those of the token at hand (it may be narrowed to {@code webhooks}): those are
      * what deliveries are filtered by. A client unknown here may read nothing.
      */
-    private Uni<Void> checkReadable(String tenant, String owner, Fields fields) {
+    private Uni<Void> checkReadable(Partition partition, String owner, Fields fields) {
         if (!fields.has("resources") || fields.get("resources") == null) {
             return Uni.createFrom().voidItem();
         }
         List<String> resources = fields.list("resources");
-        return clients.scopesOf(tenant, owner).invoke(scopes -> {
+        return clients.scopesOf(partition.tenant(), owner).invoke(scopes -> {
             Violations out = new Violations();
             for (int i = 0; i < resources.size(); i++) {
                 if (!Scopes.canRead(scopes, resources.get(i))) {

@@ -40,7 +40,8 @@ public class AccessTokenIssuer {
                 "JWT_PRIVATE_KEY_LOCATION (smallrye.jwt.sign.key.location) must name the token signing key")));
     }
 
-    public TokenResponse issue(UUID apiClient, String clientId, String tenant, List<String> scopes) {
+    public TokenResponse issue(UUID apiClient, String clientId, String tenant, String environment, List<String> environments,
+            List<String> scopes) {
         long now = Instant.now().getEpochSecond();
         long lifetime = config.lifetime().toSeconds();
         String scope = String.join(" ", scopes);
@@ -48,6 +49,8 @@ public class AccessTokenIssuer {
                 .subject(clientId)
                 .claim(Caller.API_CLIENT_CLAIM, apiClient.toString())
                 .claim(Caller.TENANT_CLAIM, tenant)
+                .claim(Caller.ENVIRONMENT_CLAIM, environment)
+                .claim(Caller.ENVIRONMENTS_CLAIM, environments)
                 .claim("scope", scope)
                 .issuedAt(now)
                 .expiresAt(now + lifetime)

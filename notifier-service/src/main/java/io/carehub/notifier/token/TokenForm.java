@@ -18,5 +18,10 @@ record TokenForm(
                 + " client's); each must exist and be the client's, else invalid_scope. The JWT-bearer grant takes scope"
                 + " from the assertion's claim instead", example = "patients.read webhooks") String scope,
         @Schema(name = "assertion", description = "JWT-bearer: the JWT signed HS256 with the client's secret (iss = client_id,"
-                + " aud = this endpoint's URL, exp at most an hour ahead; scope, jti, iat optional)") String assertion) {
+                + " aud = this endpoint's URL, exp at most an hour ahead; scope, environment, jti, iat optional)")
+        String assertion,
+        @Schema(name = "environment", description = "Either grant: the environment the token is to work in (API-CORE.md"
+                + " §C1), one the client is granted, else invalid_scope; default the first it is granted. The JWT-bearer"
+                + " grant also takes it from the assertion's environment claim (both, differing: invalid_request)",
+                example = "sandbox") String environment) {
 }

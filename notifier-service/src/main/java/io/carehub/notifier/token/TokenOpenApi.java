@@ -10,7 +10,9 @@ final class TokenOpenApi {
             + " client_id and client_secret in the body or by HTTP Basic (RFC 6749 §2.3.1, the clientBasic scheme; not both),"
             + " optional scope (space-separated; default all the client's scopes). JWT-bearer (RFC 7523): grant_type="
             + TokenRequest.JWT_BEARER + " and an assertion signed HS256 with the client's secret. Either way the access"
-            + " token is the same: an RS256 JWT with sub = client_id, tenant, scope, api_client_id, for expires_in seconds."
+            + " token is the same: an RS256 JWT with sub = client_id, tenant, environment (the one asked for by the optional"
+            + " environment field, else the client's first), environments (all the client is granted), scope,"
+            + " api_client_id, for expires_in seconds."
             + " Token requests are limited per client_id (both grants share one count) and per address.";
 
     static final String V1_DESCRIPTION = "API.md §1 and API-CORE.md §C2. " + GRANTS + " The body may also be a JSON object"
@@ -26,7 +28,7 @@ final class TokenOpenApi {
 
     static final String BAD_REQUEST = "RFC 6749 §5.2: invalid_request (a field missing or given twice, a body that is not"
             + " a form, client credentials both by Basic and in the body), unsupported_grant_type, invalid_scope (a scope"
-            + " that does not exist or the client does not hold), invalid_grant (the JWT-bearer grant's assertion is not"
+            + " that does not exist or the client does not hold, or an environment it is not granted), invalid_grant (the JWT-bearer grant's assertion is not"
             + " valid: an unknown or disabled client, a bad signature, expired, wrong audience, a replayed jti)";
 
     static final String UNAUTHORIZED = "RFC 6749 §5.2 invalid_client (client credentials grant): an unknown, disabled or"

@@ -19,14 +19,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * The fields of a token request, from a form body (RFC 6749) or, at {@code /v1/token} only, a JSON object with the
  * same fields (API.md §1): {@code grant_type}, and then the JWT-bearer grant's {@code assertion} (RFC 7523) or the
  * client credentials grant's {@code client_id}, {@code client_secret} and {@code scope} (RFC 6749 §4.4, API-CORE.md
- * §C2). Other fields are ignored, as RFC 6749 §3.2 asks.
+ * §C2); with either, the {@code environment} the token is to work in (API-CORE.md §C1). Other fields are ignored, as
+ * RFC 6749 §3.2 asks.
  * <p>
  * {@code grant_type} and {@code assertion} are checked as they are read, as they always were. The client credentials
  * fields are checked only by the grant that reads them ({@link #problems}), so that a JWT-bearer request carrying,
  * say, a {@code scope} form field twice is answered exactly as before.
  */
 public record TokenRequest(String grantType, String assertion, String clientId, String clientSecret, String scope,
-        Map<String, String> problems) {
+        String environment, Map<String, String> problems) {
 
     public static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     public static final String CLIENT_CREDENTIALS = "client_credentials";
@@ -35,9 +36,10 @@ public record TokenRequest(String grantType, String assertion, String clientId, 
     static final String CLIENT_ID = "client_id";
     static final String CLIENT_SECRET = "client_secret";
     static final String SCOPE = "scope";
+    static final String ENVIRONMENT = "environment";
 
-    /** The fields only the client credentials grant reads. */
-    private static final Set<String> CLIENT_CREDENTIALS_FIELDS = Set.of(CLIENT_ID, CLIENT_SECRET, SCOPE);
+    /** The fields checked only by the grant that reads them: the client credentials grant's, and the environment. */
+    private static final Set<String> LENIENT_FIELDS = Set.of(CLIENT_ID, CLIENT_SECRET, SCOPE, ENVIRONMENT);
 
     /** A field given twice is refused, not resolved by "last wins": the form body refuses it too. */
     private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -107,10 +109,20 @@ public record TokenRequest(String grantType, String assertion, String clientId, 
         return this;
     }
 
+    /** The environment asked for (null: none), checked: given once, a string. Both grants read it. */
+    public String environmentAsked() {
+        String problem = problems.get(ENVIRONMENT);
+        if (problem != null) {
+            throw OAuthError.invalidRequest(problem);
+        }
+        return environment == null || environment.isBlank() ? null : environment;
+    }
+
     /** Never the secret, nor the assertion (which is as good as a token for a while): a request may end up in a log. */
     @Override
     public String toString() {
-        return "TokenRequest[grant_type=" + grantType + ", client_id=" + clientId + ", scope=" + scope + "]";
+        return "TokenRequest[grant_type=" + grantType + ", client_id=" + clientId + ", scope=" + scope + ", environment="
+                + environment + "]";
     }
 
     private static TokenRequest fromForm(String body) {
@@ -124,7 +136,7 @@ public record TokenRequest(String grantType, String assertion, String clientId, 
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             boolean strict = GRANT_TYPE.equals(name) || ASSERTION.equals(name);
-            if ((strict || CLIENT_CREDENTIALS_FIELDS.contains(name)) && fields.put(name, value) != null) {
+            if ((strict || LENIENT_FIELDS.contains(name)) && fields.put(name, value) != null) {
                 if (strict) {
                     throw OAuthError.invalidRequest(name + " may be given only once");
                 }
@@ -132,7 +144,7 @@ public record TokenRequest(String grantType, String assertion, String clientId, 
             }
         }
         return new TokenRequest(fields.get(GRANT_TYPE), fields.get(ASSERTION), fields.get(CLIENT_ID), fields.get(CLIENT_SECRET),
-                fields.get(SCOPE), problems);
+                fields.get(SCOPE), fields.get(ENVIRONMENT), problems);
     }
 
     private static String decode(String s) {
@@ -160,7 +172,8 @@ public record TokenRequest(String grantType, String assertion, String clientId, 
         }
         Map<String, String> problems = new LinkedHashMap<>();
         return new TokenRequest(text(json, GRANT_TYPE), text(json, ASSERTION), lenientText(json, CLIENT_ID, problems),
-                lenientText(json, CLIENT_SECRET, problems), lenientText(json, SCOPE, problems), problems);
+                lenientText(json, CLIENT_SECRET, problems), lenientText(json, SCOPE, problems),
+                lenientText(json, ENVIRONMENT, problems), problems);
     }
 
     private static String text(JsonNode json, String name) {

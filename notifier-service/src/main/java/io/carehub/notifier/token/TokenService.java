@@ -46,7 +46,7 @@ public class TokenService {
         this.limits = limits;
     }
 
-    private record Grant(ApiClient client, JwtClaims claims, List<String> scopes) {
+    private record Grant(ApiClient client, JwtClaims claims, List<String> scopes, String environment) {
     }
 
     /** Whichever grant {@code request} asks for; {@code authorization}: its {@code Authorization} header, or null. */
@@ -75,9 +75,11 @@ public class TokenService {
                 throw OAuthError.invalidClient();
             }
             List<String> scopes = ScopeGrant.grant(found.client().scopes, request.scope());
-            TokenResponse token = issuer.issue(found.client().id, clientId, found.client().tenant, scopes);
-            LOG.debugf("access token issued to client %s by client credentials (tenant %s, scope %s)", clientId,
-                    found.client().tenant, token.scope());
+            String environment = EnvironmentGrant.grant(found.client().environments, request.environmentAsked());
+            TokenResponse token = issuer.issue(found.client().id, clientId, found.client().tenant, environment,
+                    found.client().environments, scopes);
+            LOG.debugf("access token issued to client %s by client credentials (tenant %s, environment %s, scope %s)",
+                    clientId, found.client().tenant, environment, token.scope());
             return token;
         });
     }
@@ -96,15 +98,35 @@ public class TokenService {
                     }
                     JwtClaims claims = verifier.verify(assertion, clientId, found.secret());
                     List<String> scopes = ScopeGrant.grant(found.client().scopes, claims.getClaimValue("scope"));
-                    return new Grant(found.client(), claims, scopes);
+                    String environment = EnvironmentGrant.grant(found.client().environments,
+                            environmentAsked(request, claims));
+                    return new Grant(found.client(), claims, scopes, environment);
                 })
                 .call(grant -> refuseReplay(assertion, grant.claims(), clientId))
                 .map(grant -> {
-                    TokenResponse token = issuer.issue(grant.client().id, clientId, grant.client().tenant, grant.scopes());
-                    LOG.debugf("access token issued to client %s (tenant %s, scope %s)", clientId, grant.client().tenant,
-                            token.scope());
+                    TokenResponse token = issuer.issue(grant.client().id, clientId, grant.client().tenant,
+                            grant.environment(), grant.client().environments, grant.scopes());
+                    LOG.debugf("access token issued to client %s (tenant %s, environment %s, scope %s)", clientId,
+                            grant.client().tenant, grant.environment(), token.scope());
                     return token;
                 });
+    }
+
+    /**
+     * The JWT-bearer grant's environment: the request's {@code environment} field, or the assertion's
+     * {@code environment} claim (as its {@code scope} is one); both, naming different ones, is {@code invalid_request}.
+     */
+    private static String environmentAsked(TokenRequest request, JwtClaims claims) {
+        String field = request.environmentAsked();
+        Object claim = claims.getClaimValue(EnvironmentGrant.CLAIM);
+        if (claim != null && !(claim instanceof String)) {
+            throw OAuthError.invalidRequest("the assertion's environment must be a string");
+        }
+        String fromAssertion = claim == null || ((String) claim).isBlank() ? null : (String) claim;
+        if (field != null && fromAssertion != null && !field.equals(fromAssertion)) {
+            throw OAuthError.invalidRequest("the environment field and the assertion's environment claim differ");
+        }
+        return field != null ? field : fromAssertion;
     }
 
     /**

@@ -71,6 +71,7 @@ class ApiClientEventsTests {
                 assertEquals(id, data.get("id").asText());
                 assertEquals(updatedAts.get(i), data.get("updated_at").asText());
                 assertEquals(5, data.size(), "ids only, never a secret: " + data);
+                assertTrue(!data.has("environment"), "an API client is its tenant's, of no one environment: " + data);
                 assertTrue(!event.toString().contains("secret"), event.toString());
             }
             assertEquals(List.of("created", "updated", "updated", "deleted"),

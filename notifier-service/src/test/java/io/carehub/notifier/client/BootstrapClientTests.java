@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.carehub.notifier.TestClients;
 import io.carehub.notifier.config.BootstrapClientConfig;
+import io.carehub.notifier.config.EnvironmentsConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -131,18 +132,38 @@ class BootstrapClientTests {
     @Test
     void aSecretShorterThan32BytesOrAScopeThatDoesNotExistStopsTheStart() {
         IllegalStateException tooShort = assertThrows(IllegalStateException.class,
-                () -> BootstrapClient.checkConfiguration(config("x".repeat(31), "all admin")));
+                () -> BootstrapClient.checkConfiguration(config("x".repeat(31), "all admin"), PLATFORM));
         assertEquals("BOOTSTRAP_CLIENT_SECRET must be at least 32 bytes (it is 31); make one with: openssl rand -base64 32",
                 tooShort.getMessage());
         // Bytes, not characters: 16 two-byte characters are enough.
-        BootstrapClient.checkConfiguration(config("é".repeat(16), "all admin webhooks operator"));
+        BootstrapClient.checkConfiguration(config("é".repeat(16), "all admin webhooks operator"), PLATFORM);
         IllegalStateException unknown = assertThrows(IllegalStateException.class,
-                () -> BootstrapClient.checkConfiguration(config("x".repeat(32), "all patients:read")));
+                () -> BootstrapClient.checkConfiguration(config("x".repeat(32), "all patients:read"), PLATFORM));
         assertEquals("BOOTSTRAP_CLIENT_SCOPES: 'patients:read' is not a scope (all, admin, operator, webhooks or"
                 + " <collection>.read|write)", unknown.getMessage());
     }
 
+    /** API-CORE.md §C1: the bootstrap client is granted only environments the platform has. */
+    @Test
+    void anEnvironmentThePlatformDoesNotHaveStopsTheStart() {
+        BootstrapClient.checkConfiguration(config("x".repeat(32), "all", "sandbox,live"), PLATFORM);
+        IllegalStateException unknown = assertThrows(IllegalStateException.class,
+                () -> BootstrapClient.checkConfiguration(config("x".repeat(32), "all", "live staging"), PLATFORM));
+        assertEquals("BOOTSTRAP_CLIENT_ENVIRONMENTS: 'staging' is not one of the platform's environments (ENVIRONMENTS:"
+                + " live, sandbox)", unknown.getMessage());
+        IllegalStateException none = assertThrows(IllegalStateException.class,
+                () -> BootstrapClient.checkConfiguration(config("x".repeat(32), "all", " "), PLATFORM));
+        assertEquals("BOOTSTRAP_CLIENT_ENVIRONMENTS must name at least one environment", none.getMessage());
+    }
+
+    /** The platform's environments as the test configuration has them (the default). */
+    private static final EnvironmentsConfig PLATFORM = () -> List.of("live", "sandbox");
+
     static BootstrapClientConfig config(String secret, String scopes) {
+        return config(secret, scopes, "live sandbox");
+    }
+
+    static BootstrapClientConfig config(String secret, String scopes, String environments) {
         return new BootstrapClientConfig() {
             public Optional<String> clientId() {
                 return Optional.of("some-client");
@@ -158,6 +179,10 @@ class BootstrapClientTests {
 
             public String scopes() {
                 return scopes;
+            }
+
+            public String environments() {
+                return environments;
             }
         };
     }

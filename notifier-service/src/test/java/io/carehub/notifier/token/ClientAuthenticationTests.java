@@ -20,7 +20,7 @@ class ClientAuthenticationTests {
     }
 
     static TokenRequest form(String clientId, String secret) {
-        return new TokenRequest(TokenRequest.CLIENT_CREDENTIALS, null, clientId, secret, null, Map.of());
+        return new TokenRequest(TokenRequest.CLIENT_CREDENTIALS, null, clientId, secret, null, null, Map.of());
     }
 
     @Test
@@ -71,6 +71,6 @@ class ClientAuthenticationTests {
     void neitherTheSecretNorTheAssertionIsInTheirToString() {
         assertFalse(form("id", "the-secret").toString().contains("the-secret"));
         assertFalse(ClientAuthentication.basic(basic("id:the-secret")).toString().contains("the-secret"));
-        assertFalse(new TokenRequest(TokenRequest.JWT_BEARER, "a.b.c", null, null, null, Map.of()).toString().contains("a.b.c"));
+        assertFalse(new TokenRequest(TokenRequest.JWT_BEARER, "a.b.c", null, null, null, null, Map.of()).toString().contains("a.b.c"));
     }
 }

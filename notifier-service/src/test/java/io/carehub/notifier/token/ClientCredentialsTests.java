@@ -127,7 +127,8 @@ class ClientCredentialsTests {
             assertEquals(iat + 3600, claims.getExpirationTime().getValue());
             assertTrue(claims.getJwtId().matches(TokenResourceTests.GUID), claims.getJwtId());
             // The JWT-bearer grant's claims, no more, no fewer (TokenResourceTests).
-            assertEquals(Set.of("iss", "sub", "api_client_id", "tenant", "scope", "exp", "iat", "jti"), claims.getClaimNames());
+            assertEquals(Set.of("iss", "sub", "api_client_id", "tenant", "environment", "environments", "scope", "exp", "iat", "jti"),
+                claims.getClaimNames());
 
             // And it opens notifier's own collections, in the client's tenant.
             String hook = given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -417,7 +418,7 @@ class ClientCredentialsTests {
             String form = op + ".requestBody.content.'application/x-www-form-urlencoded'.schema";
             String ref = doc.getString(form + ".$ref");
             String schema = "components.schemas." + ref.substring(ref.lastIndexOf('/') + 1);
-            assertEquals(Set.of("grant_type", "client_id", "client_secret", "scope", "assertion"),
+            assertEquals(Set.of("grant_type", "client_id", "client_secret", "scope", "assertion", "environment"),
                     doc.getMap(schema + ".properties").keySet(), path);
             assertEquals(List.of("client_credentials", TestClients.JWT_BEARER), doc.getList(schema + ".properties.grant_type.enum"));
             assertTrue(doc.getList(op + ".security").contains(Map.of("clientBasic", List.of())), path + " " + doc.getList(op + ".security"));

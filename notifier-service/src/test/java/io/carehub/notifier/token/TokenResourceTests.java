@@ -97,7 +97,10 @@ class TokenResourceTests {
         assertEquals(iat + 3600, claims.getExpirationTime().getValue());
         assertTrue(claims.getJwtId().matches(GUID), claims.getJwtId());
         assertEquals(client.id(), claims.getClaimValue("api_client_id"));
-        assertEquals(Set.of("iss", "sub", "api_client_id", "tenant", "scope", "exp", "iat", "jti"), claims.getClaimNames());
+        assertEquals("live", claims.getClaimValue("environment"), "a client granted only live (the default)");
+        assertEquals(List.of("live"), claims.getClaimValue("environments"));
+        assertEquals(Set.of("iss", "sub", "api_client_id", "tenant", "environment", "environments", "scope", "exp", "iat", "jti"),
+                claims.getClaimNames());
     }
 
     @Test

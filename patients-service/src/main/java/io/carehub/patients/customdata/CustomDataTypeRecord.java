@@ -6,12 +6,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /** A record of a customer-defined data type ({@code type_name}) about a patient; {@code body} is any JSON object. */
 @Entity
 @Table(name = "custom_data_type_records")
-public class CustomDataTypeRecord extends TenantResource {
+public class CustomDataTypeRecord extends PartitionedResource {
 
     @Column(name = "user_id", nullable = false, updatable = false)
     public UUID userId;

@@ -2,8 +2,8 @@ package io.carehub.patients.customdata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class CustomDataTypeRecordRepository implements TenantRepository<CustomDataTypeRecord> {
+public class CustomDataTypeRecordRepository implements PartitionRepository<CustomDataTypeRecord> {
 }

@@ -12,6 +12,7 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -34,28 +35,28 @@ public class CustomDataTypeRecordService implements CollectionService<CustomData
 
     @Override
     @WithSession
-    public Uni<CustomDataTypeRecord> get(String tenant, UUID id) {
-        return records.getInTenant(tenant, id);
+    public Uni<CustomDataTypeRecord> get(Partition partition, UUID id) {
+        return records.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<CustomDataTypeRecord>> page(String tenant, FindParameters find) {
-        return records.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<CustomDataTypeRecord>> page(Partition partition, FindParameters find) {
+        return records.page(KeysetQuery.of(partition, find, false));
     }
 
     /** A new record about a patient of the tenant, and its change event. */
     @Override
     @WithTransaction
-    public Uni<CustomDataTypeRecord> create(String tenant, Fields fields) {
+    public Uni<CustomDataTypeRecord> create(Partition partition, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return patients.checkUserId(tenant, userId).chain(WriteStamp::now).chain(now -> insert(tenant, userId, fields, now));
+        return patients.checkUserId(partition, userId).chain(WriteStamp::now).chain(now -> insert(partition, userId, fields, now));
     }
 
     /** In the caller's transaction: a new record about the patient {@code userId}, and its change event. */
-    public Uni<CustomDataTypeRecord> insert(String tenant, UUID userId, Fields fields, Instant now) {
+    public Uni<CustomDataTypeRecord> insert(Partition partition, UUID userId, Fields fields, Instant now) {
         CustomDataTypeRecord record = new CustomDataTypeRecord();
-        record.created(tenant, now);
+        record.created(partition, now);
         record.userId = userId;
         CustomDataTypeRecordFields.apply(fields, record);
         return records.persist(record).call(() -> outbox.record(record, CustomDataTypeRecordFields.COLLECTION, ChangeOperation.CREATED));
@@ -63,8 +64,8 @@ public class CustomDataTypeRecordService implements CollectionService<CustomData
 
     @Override
     @WithTransaction
-    public Uni<CustomDataTypeRecord> update(String tenant, UUID id, Fields fields) {
-        return records.lockForUpdate(tenant, id)
+    public Uni<CustomDataTypeRecord> update(Partition partition, UUID id, Fields fields) {
+        return records.lockForUpdate(partition, id)
                 .call(record -> {
                     CustomDataTypeRecordFields.apply(fields, record);
                     return records.flush().call(() -> outbox.record(record, CustomDataTypeRecordFields.COLLECTION, ChangeOperation.UPDATED));

@@ -6,12 +6,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /** A patient's email address, with the patient's consent (false until given). */
 @Entity
 @Table(name = "email_addresses")
-public class EmailAddress extends TenantResource {
+public class EmailAddress extends PartitionedResource {
 
     @Column(name = "user_id", nullable = false, updatable = false)
     public UUID userId;

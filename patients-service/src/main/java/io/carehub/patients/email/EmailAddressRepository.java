@@ -2,8 +2,8 @@ package io.carehub.patients.email;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class EmailAddressRepository implements TenantRepository<EmailAddress> {
+public class EmailAddressRepository implements PartitionRepository<EmailAddress> {
 }

@@ -12,6 +12,7 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,37 +34,37 @@ public class EmailAddressService implements CollectionService<EmailAddress> {
 
     @Override
     @WithSession
-    public Uni<EmailAddress> get(String tenant, UUID id) {
-        return emailAddresses.getInTenant(tenant, id);
+    public Uni<EmailAddress> get(Partition partition, UUID id) {
+        return emailAddresses.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<EmailAddress>> page(String tenant, FindParameters find) {
-        return emailAddresses.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<EmailAddress>> page(Partition partition, FindParameters find) {
+        return emailAddresses.page(KeysetQuery.of(partition, find, false));
     }
 
     /** A new email address of a patient of the tenant, and its change event. */
     @Override
     @WithTransaction
-    public Uni<EmailAddress> create(String tenant, Fields fields) {
+    public Uni<EmailAddress> create(Partition partition, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return patients.checkUserId(tenant, userId).chain(WriteStamp::now).chain(now -> insert(tenant, userId, fields, now));
+        return patients.checkUserId(partition, userId).chain(WriteStamp::now).chain(now -> insert(partition, userId, fields, now));
     }
 
     /** In the caller's transaction: a new email address of the patient {@code userId}, and its change event. */
-    public Uni<EmailAddress> insert(String tenant, UUID userId, Fields fields, Instant now) {
+    public Uni<EmailAddress> insert(Partition partition, UUID userId, Fields fields, Instant now) {
         EmailAddress email = new EmailAddress();
-        email.created(tenant, now);
+        email.created(partition, now);
         email.userId = userId;
         EmailAddressFields.apply(fields, email);
         return persist(email);
     }
 
     /** In the caller's transaction: the address a patient was created with ({@code email}). */
-    public Uni<EmailAddress> insertAddress(String tenant, UUID userId, String address, Instant now) {
+    public Uni<EmailAddress> insertAddress(Partition partition, UUID userId, String address, Instant now) {
         EmailAddress email = new EmailAddress();
-        email.created(tenant, now);
+        email.created(partition, now);
         email.userId = userId;
         email.email = address;
         return persist(email);
@@ -71,8 +72,8 @@ public class EmailAddressService implements CollectionService<EmailAddress> {
 
     @Override
     @WithTransaction
-    public Uni<EmailAddress> update(String tenant, UUID id, Fields fields) {
-        return emailAddresses.lockForUpdate(tenant, id)
+    public Uni<EmailAddress> update(Partition partition, UUID id, Fields fields) {
+        return emailAddresses.lockForUpdate(partition, id)
                 .call(email -> {
                     EmailAddressFields.apply(fields, email);
                     return emailAddresses.flush().call(() -> outbox.record(email, EmailAddressFields.COLLECTION, ChangeOperation.UPDATED));

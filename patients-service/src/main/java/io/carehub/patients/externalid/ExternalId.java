@@ -6,7 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /**
  * How another system (a {@code namespace}, e.g. an EHR) names a resource of this platform: the resource of
@@ -15,7 +15,7 @@ import io.carehub.commons.persistence.TenantResource;
  */
 @Entity
 @Table(name = "external_ids")
-public class ExternalId extends TenantResource {
+public class ExternalId extends PartitionedResource {
 
     public String resource;
 

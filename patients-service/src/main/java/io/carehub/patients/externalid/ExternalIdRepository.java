@@ -2,8 +2,8 @@ package io.carehub.patients.externalid;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class ExternalIdRepository implements TenantRepository<ExternalId> {
+public class ExternalIdRepository implements PartitionRepository<ExternalId> {
 }

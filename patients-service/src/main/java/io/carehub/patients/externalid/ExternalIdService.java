@@ -14,6 +14,7 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -23,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 public class ExternalIdService implements CollectionService<ExternalId> {
 
     /** Enforces one (namespace, resource, external_id) per tenant, also between concurrent creates. */
-    static final String UNIQUE_INDEX = "external_ids_tenant_namespace_resource_external_id_key";
+    static final String UNIQUE_INDEX = "external_ids_partition_namespace_resource_external_id_key";
 
     private final ExternalIdRepository externalIds;
     private final Outbox outbox;
@@ -35,22 +36,22 @@ public class ExternalIdService implements CollectionService<ExternalId> {
 
     @Override
     @WithSession
-    public Uni<ExternalId> get(String tenant, UUID id) {
-        return externalIds.getInTenant(tenant, id);
+    public Uni<ExternalId> get(Partition partition, UUID id) {
+        return externalIds.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<ExternalId>> page(String tenant, FindParameters find) {
-        return externalIds.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<ExternalId>> page(Partition partition, FindParameters find) {
+        return externalIds.page(KeysetQuery.of(partition, find, false));
     }
 
     @Override
     @WithTransaction
-    public Uni<ExternalId> create(String tenant, Fields fields) {
+    public Uni<ExternalId> create(Partition partition, Fields fields) {
         return WriteStamp.now().chain(now -> {
             ExternalId externalId = new ExternalId();
-            externalId.created(tenant, now);
+            externalId.created(partition, now);
             ExternalIdFields.apply(fields, externalId);
             return persist(externalId, "");
         });
@@ -60,9 +61,9 @@ public class ExternalIdService implements CollectionService<ExternalId> {
      * In the caller's transaction: an external id of the patient {@code patientId} and its change event;
      * {@code path} names the item in the request (e.g. {@code .external_ids[1]}) should it be a duplicate.
      */
-    public Uni<ExternalId> insertForPatient(String tenant, UUID patientId, Fields fields, String path, Instant now) {
+    public Uni<ExternalId> insertForPatient(Partition partition, UUID patientId, Fields fields, String path, Instant now) {
         ExternalId externalId = new ExternalId();
-        externalId.created(tenant, now);
+        externalId.created(partition, now);
         externalId.resource = ExternalIdFields.PATIENTS;
         externalId.namespace = fields.string("namespace");
         externalId.externalId = fields.string("external_id");
@@ -72,8 +73,8 @@ public class ExternalIdService implements CollectionService<ExternalId> {
 
     @Override
     @WithTransaction
-    public Uni<ExternalId> update(String tenant, UUID id, Fields fields) {
-        return externalIds.lockForUpdate(tenant, id)
+    public Uni<ExternalId> update(Partition partition, UUID id, Fields fields) {
+        return externalIds.lockForUpdate(partition, id)
                 .call(externalId -> {
                     ExternalIdFields.apply(fields, externalId);
                     return externalIds.flush()

@@ -12,7 +12,7 @@ import org.hibernate.annotations.ColumnTransformer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /**
  * One task of an integration job (an import, a sync with an EHR, ...), written by the platform operator's
@@ -20,7 +20,7 @@ import io.carehub.commons.persistence.TenantResource;
  */
 @Entity
 @Table(name = "integration_tasks")
-public class IntegrationTask extends TenantResource {
+public class IntegrationTask extends PartitionedResource {
 
     public String status;
 

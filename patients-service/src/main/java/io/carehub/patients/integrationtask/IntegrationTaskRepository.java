@@ -2,8 +2,8 @@ package io.carehub.patients.integrationtask;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class IntegrationTaskRepository implements TenantRepository<IntegrationTask> {
+public class IntegrationTaskRepository implements PartitionRepository<IntegrationTask> {
 }

@@ -11,6 +11,7 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -32,25 +33,25 @@ public class IntegrationTaskService implements CollectionService<IntegrationTask
 
     @Override
     @WithSession
-    public Uni<IntegrationTask> get(String tenant, UUID id) {
-        return tasks.getInTenant(tenant, id);
+    public Uni<IntegrationTask> get(Partition partition, UUID id) {
+        return tasks.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<IntegrationTask>> page(String tenant, FindParameters find) {
-        return tasks.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<IntegrationTask>> page(Partition partition, FindParameters find) {
+        return tasks.page(KeysetQuery.of(partition, find, false));
     }
 
     /** A new task (of a patient of the tenant, when user_id is given) and its change event. */
     @Override
     @WithTransaction
-    public Uni<IntegrationTask> create(String tenant, Fields fields) {
+    public Uni<IntegrationTask> create(Partition partition, Fields fields) {
         UUID userId = fields.guid("user_id");
-        Uni<Void> userKnown = userId == null ? Uni.createFrom().voidItem() : patients.checkUserId(tenant, userId);
+        Uni<Void> userKnown = userId == null ? Uni.createFrom().voidItem() : patients.checkUserId(partition, userId);
         return userKnown.chain(WriteStamp::now).chain(now -> {
             IntegrationTask task = new IntegrationTask();
-            task.created(tenant, now);
+            task.created(partition, now);
             task.status = IntegrationTaskFields.INITIAL_STATUS;
             task.userId = userId;
             IntegrationTaskFields.apply(fields, task);
@@ -60,8 +61,8 @@ public class IntegrationTaskService implements CollectionService<IntegrationTask
 
     @Override
     @WithTransaction
-    public Uni<IntegrationTask> update(String tenant, UUID id, Fields fields) {
-        return tasks.lockForUpdate(tenant, id)
+    public Uni<IntegrationTask> update(Partition partition, UUID id, Fields fields) {
+        return tasks.lockForUpdate(partition, id)
                 .call(task -> {
                     IntegrationTaskFields.apply(fields, task);
                     return tasks.flush().call(() -> outbox.record(task, IntegrationTaskFields.COLLECTION, ChangeOperation.UPDATED));

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.references.OwnedCollection;
+import io.carehub.commons.tenancy.Partition;
 import io.smallrye.mutiny.Uni;
 
 /** Patients, as other services' {@code user_id} fields name them (the internal reference endpoint). */
@@ -23,7 +24,7 @@ public class PatientReferences implements OwnedCollection {
     }
 
     @Override
-    public Uni<Boolean> exists(String tenant, UUID id) {
-        return patients.existsInTenant(tenant, id);
+    public Uni<Boolean> exists(Partition partition, UUID id) {
+        return patients.existsIn(partition, id);
     }
 }

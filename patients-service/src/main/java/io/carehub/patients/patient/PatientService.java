@@ -15,6 +15,7 @@ import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.references.References;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.customdata.CustomDataTypeRecordService;
 import io.carehub.patients.email.EmailAddressService;
@@ -49,14 +50,14 @@ public class PatientService implements CollectionService<Patient> {
 
     @Override
     @WithSession
-    public Uni<Patient> get(String tenant, UUID id) {
-        return patients.getInTenant(tenant, id);
+    public Uni<Patient> get(Partition partition, UUID id) {
+        return patients.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<Patient>> page(String tenant, FindParameters find) {
-        return patients.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<Patient>> page(Partition partition, FindParameters find) {
+        return patients.page(KeysetQuery.of(partition, find, false));
     }
 
     /**
@@ -66,22 +67,22 @@ public class PatientService implements CollectionService<Patient> {
      * the transaction: that may ask scheduling-service.
      */
     @Override
-    public Uni<Patient> create(String tenant, Fields fields) {
-        return checkCoach(tenant, fields).chain(() -> Panache.withTransaction(() -> WriteStamp.now().chain(now -> {
+    public Uni<Patient> create(Partition partition, Fields fields) {
+        return checkCoach(partition, fields).chain(() -> Panache.withTransaction(() -> WriteStamp.now().chain(now -> {
             Patient patient = new Patient();
-            patient.created(tenant, now);
+            patient.created(partition, now);
             PatientFields.apply(fields, patient);
             // Flushed first: the records below reference it (foreign keys Hibernate does not know of).
             return patients.persistAndFlush(patient)
                     .call(() -> outbox.record(patient, PatientFields.COLLECTION, ChangeOperation.CREATED))
-                    .call(() -> createRelated(tenant, patient.id, fields, now))
+                    .call(() -> createRelated(partition, patient.id, fields, now))
                     .replaceWith(patient);
         })));
     }
 
     @Override
-    public Uni<Patient> update(String tenant, UUID id, Fields fields) {
-        return checkCoach(tenant, fields).chain(() -> Panache.withTransaction(() -> patients.lockForUpdate(tenant, id)
+    public Uni<Patient> update(Partition partition, UUID id, Fields fields) {
+        return checkCoach(partition, fields).chain(() -> Panache.withTransaction(() -> patients.lockForUpdate(partition, id)
                 .call(patient -> {
                     PatientFields.apply(fields, patient);
                     return patients.flush().call(() -> outbox.record(patient, PatientFields.COLLECTION, ChangeOperation.UPDATED));
@@ -89,28 +90,28 @@ public class PatientService implements CollectionService<Patient> {
     }
 
     /** In request order, one after another: a session runs one statement at a time. */
-    private Uni<Void> createRelated(String tenant, UUID patientId, Fields fields, Instant now) {
+    private Uni<Void> createRelated(Partition partition, UUID patientId, Fields fields, Instant now) {
         Uni<Void> done = Uni.createFrom().voidItem();
         if (fields.string("email") != null) {
-            done = then(done, () -> emailAddresses.insertAddress(tenant, patientId, fields.string("email"), now));
+            done = then(done, () -> emailAddresses.insertAddress(partition, patientId, fields.string("email"), now));
         }
         if (fields.string("phone") != null) {
-            done = then(done, () -> phoneNumbers.insertNumber(tenant, patientId, fields.string("phone"), now));
+            done = then(done, () -> phoneNumbers.insertNumber(partition, patientId, fields.string("phone"), now));
         }
         for (Fields phone : fields.<Fields>list("phone_numbers")) {
-            done = then(done, () -> phoneNumbers.insert(tenant, patientId, phone, now));
+            done = then(done, () -> phoneNumbers.insert(partition, patientId, phone, now));
         }
         for (Fields email : fields.<Fields>list("email_addresses")) {
-            done = then(done, () -> emailAddresses.insert(tenant, patientId, email, now));
+            done = then(done, () -> emailAddresses.insert(partition, patientId, email, now));
         }
         List<Fields> ids = fields.list("external_ids");
         for (int i = 0; i < ids.size(); i++) {
             Fields externalId = ids.get(i);
             String path = ".external_ids[" + i + "]";
-            done = then(done, () -> externalIds.insertForPatient(tenant, patientId, externalId, path, now));
+            done = then(done, () -> externalIds.insertForPatient(partition, patientId, externalId, path, now));
         }
         for (Fields record : fields.<Fields>list("custom_data_type_records")) {
-            done = then(done, () -> customData.insert(tenant, patientId, record, now));
+            done = then(done, () -> customData.insert(partition, patientId, record, now));
         }
         return done;
     }
@@ -120,7 +121,7 @@ public class PatientService implements CollectionService<Patient> {
     }
 
     /** A coach must be a worker of the tenant (a null or absent coach_id names none). */
-    private Uni<Void> checkCoach(String tenant, Fields fields) {
-        return references.require(tenant, "workers", fields.guid("coach_id"), "coach_id");
+    private Uni<Void> checkCoach(Partition partition, Fields fields) {
+        return references.require(partition, "workers", fields.guid("coach_id"), "coach_id");
     }
 }

@@ -6,12 +6,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /** A patient's phone number, stored as {@code 555-555-1234}, with the patient's consents (false until given). */
 @Entity
 @Table(name = "phone_numbers")
-public class PhoneNumber extends TenantResource {
+public class PhoneNumber extends PartitionedResource {
 
     @Column(name = "user_id", nullable = false, updatable = false)
     public UUID userId;

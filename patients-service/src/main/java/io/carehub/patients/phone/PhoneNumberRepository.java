@@ -2,8 +2,8 @@ package io.carehub.patients.phone;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class PhoneNumberRepository implements TenantRepository<PhoneNumber> {
+public class PhoneNumberRepository implements PartitionRepository<PhoneNumber> {
 }

@@ -12,6 +12,7 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.patient.PatientRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,37 +34,37 @@ public class PhoneNumberService implements CollectionService<PhoneNumber> {
 
     @Override
     @WithSession
-    public Uni<PhoneNumber> get(String tenant, UUID id) {
-        return phoneNumbers.getInTenant(tenant, id);
+    public Uni<PhoneNumber> get(Partition partition, UUID id) {
+        return phoneNumbers.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<PhoneNumber>> page(String tenant, FindParameters find) {
-        return phoneNumbers.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<PhoneNumber>> page(Partition partition, FindParameters find) {
+        return phoneNumbers.page(KeysetQuery.of(partition, find, false));
     }
 
     /** A new phone number of a patient of the tenant, and its change event. */
     @Override
     @WithTransaction
-    public Uni<PhoneNumber> create(String tenant, Fields fields) {
+    public Uni<PhoneNumber> create(Partition partition, Fields fields) {
         UUID userId = fields.guid("user_id");
-        return patients.checkUserId(tenant, userId).chain(WriteStamp::now).chain(now -> insert(tenant, userId, fields, now));
+        return patients.checkUserId(partition, userId).chain(WriteStamp::now).chain(now -> insert(partition, userId, fields, now));
     }
 
     /** In the caller's transaction: a new phone number of the patient {@code userId}, and its change event. */
-    public Uni<PhoneNumber> insert(String tenant, UUID userId, Fields fields, Instant now) {
+    public Uni<PhoneNumber> insert(Partition partition, UUID userId, Fields fields, Instant now) {
         PhoneNumber phone = new PhoneNumber();
-        phone.created(tenant, now);
+        phone.created(partition, now);
         phone.userId = userId;
         PhoneNumberFields.apply(fields, phone);
         return persist(phone);
     }
 
     /** In the caller's transaction: the number a patient was created with ({@code phone}), of unspecified type. */
-    public Uni<PhoneNumber> insertNumber(String tenant, UUID userId, String number, Instant now) {
+    public Uni<PhoneNumber> insertNumber(Partition partition, UUID userId, String number, Instant now) {
         PhoneNumber phone = new PhoneNumber();
-        phone.created(tenant, now);
+        phone.created(partition, now);
         phone.userId = userId;
         phone.phoneNumber = number;
         phone.phoneNumberType = PhoneNumberFields.UNSPECIFIED_TYPE;
@@ -72,8 +73,8 @@ public class PhoneNumberService implements CollectionService<PhoneNumber> {
 
     @Override
     @WithTransaction
-    public Uni<PhoneNumber> update(String tenant, UUID id, Fields fields) {
-        return phoneNumbers.lockForUpdate(tenant, id)
+    public Uni<PhoneNumber> update(Partition partition, UUID id, Fields fields) {
+        return phoneNumbers.lockForUpdate(partition, id)
                 .call(phone -> {
                     PhoneNumberFields.apply(fields, phone);
                     return phoneNumbers.flush().call(() -> outbox.record(phone, PhoneNumberFields.COLLECTION, ChangeOperation.UPDATED));

@@ -90,8 +90,8 @@ class LossFreeWritesTests {
             OffsetDateTime stamp = slow.query("SELECT set_config('application_name', 'carehub:write', true),"
                     + " clock_timestamp() AS stamp").execute().await().atMost(Duration.ofSeconds(10))
                     .iterator().next().getOffsetDateTime("stamp");
-            slow.preparedQuery("INSERT INTO patients (id, tenant, phase, timezone, first_name, last_name, birthday,"
-                    + " created_at, updated_at) VALUES ($1, $2, 'enrolled', 'US/Pacific', 'Late', 'Commit', $3, $4, $4)")
+            slow.preparedQuery("INSERT INTO patients (id, tenant, environment, phase, timezone, first_name, last_name, birthday,"
+                    + " created_at, updated_at) VALUES ($1, $2, 'live', 'enrolled', 'US/Pacific', 'Late', 'Commit', $3, $4, $4)")
                     .execute(Tuple.of(late, tenant, LocalDate.of(1906, 12, 9), stamp)).await().atMost(Duration.ofSeconds(10));
             after = createPatient(all);
             Instant to = instant(get(all, "/v1/patients/" + after).extract().path("data.updated_at"));

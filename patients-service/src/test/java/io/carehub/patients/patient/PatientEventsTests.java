@@ -167,7 +167,8 @@ class PatientEventsTests {
         assertEquals(id[0], data.get("id").asText());
         assertEquals("created", data.get("operation").asText());
         assertEquals(updatedAt, data.get("updated_at").asText());
-        assertEquals(5, data.size(), "no patient data beyond ids: " + data);
+        assertEquals(6, data.size(), "no patient data beyond ids: " + data);
+        assertEquals("live", data.get("environment").asText());
 
         List<JsonNode> phoneEvents = events.stream().filter(e -> e.get("type").asText().equals("phone_numbers.created"))
                 .toList();

@@ -51,9 +51,9 @@ class PatientExportTests {
     void aHundredThousandPatientsExportCompletelyWhileTheHeapStaysFlat() throws Exception {
         // Seeded in SQL: the API would take minutes; what is under test is the export.
         pool.preparedQuery("""
-                INSERT INTO patients (id, tenant, phase, timezone, first_name, last_name, birthday, street, city,
+                INSERT INTO patients (id, tenant, environment, phase, timezone, first_name, last_name, birthday, street, city,
                                       zip_code, state, country, created_at, updated_at)
-                SELECT gen_random_uuid(), $1, 'intake', 'US/Eastern', 'Grace', 'Hopper ' || i, date '1906-12-09',
+                SELECT gen_random_uuid(), $1, 'live', 'intake', 'US/Eastern', 'Grace', 'Hopper ' || i, date '1906-12-09',
                        i || ' Main St', 'New York', '10001', 'NY', 'US', now(), now() + i * interval '1 microsecond'
                 FROM generate_series(1, $2) AS i""")
                 .execute(Tuple.of(tenant, PATIENTS)).await().atMost(Duration.ofMinutes(2));

@@ -16,8 +16,9 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.paging.PageRows;
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 import io.carehub.commons.security.Caller;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.JsonBodies;
 import io.carehub.commons.validation.Schema;
@@ -34,7 +35,7 @@ import io.smallrye.mutiny.Uni;
  * A collection's resource keeps its JAX-RS methods (so its paths, scopes and OpenAPI text are in plain
  * sight) and delegates each to one call here.
  */
-public final class CollectionEndpoints<E extends TenantResource, V> {
+public final class CollectionEndpoints<E extends PartitionedResource, V> {
 
     static final int EXPORT_BATCH = 500;
 
@@ -69,7 +70,7 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
      * @param filters    its Find filters
      * @param deletable  whether it has Delete (then Find takes {@code include_deleted})
      */
-    public static <E extends TenantResource, V> CollectionEndpoints<E, V> of(String collection, CollectionService<E> service,
+    public static <E extends PartitionedResource, V> CollectionEndpoints<E, V> of(String collection, CollectionService<E> service,
             Function<E, V> view, Schema schema, List<Filter> filters, boolean deletable, Caller caller, PublicUrls urls) {
         return new CollectionEndpoints<>(collection, service, view, view, schema, filters, deletable, caller, urls);
     }
@@ -79,14 +80,14 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
      * includes deleted resources shows each with {@code viewWithDeleted} (its {@code deleted} flag); everything
      * else shows {@code view}.
      */
-    public static <E extends TenantResource, V> CollectionEndpoints<E, V> withDeletes(String collection,
+    public static <E extends PartitionedResource, V> CollectionEndpoints<E, V> withDeletes(String collection,
             CollectionService<E> service, Function<E, V> view, Function<E, V> viewWithDeleted, Schema schema,
             List<Filter> filters, Caller caller, PublicUrls urls) {
         return new CollectionEndpoints<>(collection, service, view, viewWithDeleted, schema, filters, true, caller, urls);
     }
 
     public Uni<Data<V>> get(String id) {
-        return service.get(caller.tenant(), guid(id)).map(e -> Data.of(view.apply(e)));
+        return service.get(caller.partition(), guid(id)).map(e -> Data.of(view.apply(e)));
     }
 
     public Uni<FindResponse<V>> find(UriInfo uriInfo) {
@@ -98,7 +99,7 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
     }
 
     private Uni<FindResponse<V>> find(FindParameters find, UriInfo uriInfo) {
-        return service.page(caller.tenant(), find)
+        return service.page(caller.partition(), find)
                 .map(rows -> FindResponse.of(PageOf.of(rows, find.page(), e -> e.updatedAt, e -> e.id)
                         .map(find.includeDeleted() ? viewWithDeleted : view), find,
                         urls.collection(uriInfo, collection)));
@@ -113,32 +114,32 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
     public Uni<Response> create(String body, UriInfo uriInfo, Consumer<Fields> check) {
         var fields = schema.create(JsonBodies.object(body)).sentAs(body);
         check.accept(fields);
-        return service.create(caller.tenant(), fields).map(e -> Response.ok(Data.of(visible(e)))
+        return service.create(caller.partition(), fields).map(e -> Response.ok(Data.of(visible(e)))
                 .location(URI.create(urls.collection(uriInfo, collection) + "/" + e.id)).build());
     }
 
     public Uni<Data<Object>> update(String id, String body) {
         UUID uuid = guid(id);
         var fields = schema.update(JsonBodies.object(body)).sentAs(body);
-        return service.update(caller.tenant(), uuid, fields).map(e -> Data.of(visible(e)));
+        return service.update(caller.partition(), uuid, fields).map(e -> Data.of(visible(e)));
     }
 
     /** {@code 200 {"data": the resource as it was}}. */
     public Uni<Data<Object>> delete(String id) {
-        return service.delete(caller.tenant(), guid(id)).map(e -> Data.of(visible(e)));
+        return service.delete(caller.partition(), guid(id)).map(e -> Data.of(visible(e)));
     }
 
     /**
-     * Every resource of the tenant as CSV, in keyset batches (optional {@code page[from]}, {@code page[to]}, and
+     * Every resource of the caller's partition as CSV, in keyset batches (optional {@code page[from]}, {@code page[to]}, and
      * {@code csv_escape_formulas}).
      */
     public Multi<String> export(UriInfo uriInfo, List<String> columns, Function<E, List<Object>> row) {
         FindParameters find = FindParameters.forExport(uriInfo.getQueryParameters(), filters, deletable);
-        String tenant = caller.tenant();
+        Partition partition = caller.partition();
         return CsvExport.stream(columns, EXPORT_BATCH,
-                after -> service.page(tenant, find.continuing(after, EXPORT_BATCH)).map(PageRows::rows)
+                after -> service.page(partition, find.continuing(after, EXPORT_BATCH)).map(PageRows::rows)
                         .map(rows -> rows.size() > EXPORT_BATCH ? rows.subList(0, EXPORT_BATCH) : rows),
-                TenantResource::cursor, row, find.escapeFormulas());
+                PartitionedResource::cursor, row, find.escapeFormulas());
     }
 
     private Object visible(E e) {

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.PageRows;
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.smallrye.mutiny.Uni;
 
@@ -13,23 +14,23 @@ import io.smallrye.mutiny.Uni;
  * its collection has (API.md §4) with its own rules, transactions and change events; an operation the
  * collection does not have is never called (its resource has no endpoint for it).
  */
-public interface CollectionService<E extends TenantResource> {
+public interface CollectionService<E extends PartitionedResource> {
 
     /** The resource, or a failed {@code 404 not_found}. */
-    Uni<E> get(String tenant, UUID id);
+    Uni<E> get(Partition partition, UUID id);
 
     /** The rows of one Find page: {@code find.page().size() + 1} at most, in {@code (updated_at, id)} order. */
-    Uni<PageRows<E>> page(String tenant, FindParameters find);
+    Uni<PageRows<E>> page(Partition partition, FindParameters find);
 
-    default Uni<E> create(String tenant, Fields fields) {
+    default Uni<E> create(Partition partition, Fields fields) {
         throw new UnsupportedOperationException("no Create");
     }
 
-    default Uni<E> update(String tenant, UUID id, Fields fields) {
+    default Uni<E> update(Partition partition, UUID id, Fields fields) {
         throw new UnsupportedOperationException("no Update");
     }
 
-    default Uni<E> delete(String tenant, UUID id) {
+    default Uni<E> delete(Partition partition, UUID id) {
         throw new UnsupportedOperationException("no Delete");
     }
 }

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.carehub.commons.persistence.PartitionedResource;
 import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.web.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +36,18 @@ public class Outbox {
         this.topic = service + ".changes";
     }
 
-    public Uni<Void> record(String tenant, String resource, UUID id, ChangeOperation operation, Instant updatedAt) {
-        OutboxEvent event = event(tenant, resource, id, operation, updatedAt);
+    /** The change of resource {@code id} of {@code collection} in {@code partition}. */
+    public Uni<Void> record(Partition partition, String resource, UUID id, ChangeOperation operation, Instant updatedAt) {
+        return record(partition.tenant(), partition.environment(), resource, id, operation, updatedAt);
+    }
+
+    /**
+     * The change of a tenant-wide record ({@code environment} null: api_clients), or of one of a partition's. A
+     * tenant-wide record's event has no {@code environment}: it concerns every environment of the tenant.
+     */
+    public Uni<Void> record(String tenant, String environment, String resource, UUID id, ChangeOperation operation,
+            Instant updatedAt) {
+        OutboxEvent event = event(tenant, environment, resource, id, operation, updatedAt);
         return Panache.getSession().chain(session -> session.persist(event));
     }
 
@@ -43,9 +55,9 @@ public class Outbox {
      * The same, for a change written with the reactive SQL client rather than Hibernate: {@code client} must be
      * the connection of the change's transaction ({@code pool.withTransaction(c -> ...)}).
      */
-    public Uni<Void> record(SqlClient client, String tenant, String resource, UUID id, ChangeOperation operation,
+    public Uni<Void> record(SqlClient client, Partition partition, String resource, UUID id, ChangeOperation operation,
             Instant updatedAt) {
-        OutboxEvent event = event(tenant, resource, id, operation, updatedAt);
+        OutboxEvent event = event(partition.tenant(), partition.environment(), resource, id, operation, updatedAt);
         return client.preparedQuery("INSERT INTO outbox_events (id, topic, message_key, payload, created_at)"
                 + " VALUES ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(event.id, event.topic, event.messageKey, event.payload,
@@ -53,31 +65,42 @@ public class Outbox {
                 .replaceWithVoid();
     }
 
-    private OutboxEvent event(String tenant, String resource, UUID id, ChangeOperation operation, Instant updatedAt) {
+    private OutboxEvent event(String tenant, String environment, String resource, UUID id, ChangeOperation operation,
+            Instant updatedAt) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
         event.messageKey = id.toString();
         event.createdAt = Timestamps.now();
-        event.payload = cloudEvent(event, tenant, resource, id, operation, updatedAt);
+        event.payload = cloudEvent(event, tenant, environment, resource, id, operation, updatedAt);
         return event;
     }
 
-    /** The change of {@code resource} (its tenant, id and {@code updated_at}), a member of {@code collection}. */
-    public Uni<Void> record(TenantResource resource, String collection, ChangeOperation operation) {
-        return record(resource.tenant, collection, resource.id, operation, resource.updatedAt);
+    /** The change of {@code resource} (its partition, id and {@code updated_at}), a member of {@code collection}. */
+    public Uni<Void> record(PartitionedResource resource, String collection, ChangeOperation operation) {
+        return record(resource.tenant, resource.environment, collection, resource.id, operation, resource.updatedAt);
+    }
+
+    /**
+     * The change of a tenant-wide {@code resource} (an api_client): its event names the tenant and no environment, as
+     * it concerns every environment of the tenant.
+     */
+    public Uni<Void> recordTenantWide(TenantResource resource, String collection, ChangeOperation operation) {
+        return record(resource.tenant, null, collection, resource.id, operation, resource.updatedAt);
     }
 
     public String topic() {
         return topic;
     }
 
-    private String cloudEvent(OutboxEvent event, String tenant, String resource, UUID id, ChangeOperation operation,
-            Instant updatedAt) {
+    private String cloudEvent(OutboxEvent event, String tenant, String environment, String resource, UUID id,
+            ChangeOperation operation, Instant updatedAt) {
         JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode data = json.objectNode()
-                .put("tenant", tenant)
-                .put("resource", resource)
+        ObjectNode data = json.objectNode().put("tenant", tenant);
+        if (environment != null) {
+            data.put("environment", environment);
+        }
+        data.put("resource", resource)
                 .put("id", id.toString())
                 .put("operation", operation.wireName())
                 .put("updated_at", Timestamps.format(updatedAt));

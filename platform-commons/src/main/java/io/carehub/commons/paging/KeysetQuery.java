@@ -6,10 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.carehub.commons.tenancy.Partition;
+
 /**
- * The HQL of one Find page: the caller's tenant, the filters, the {@code page[from]}/{@code page[to]}
+ * The HQL of one Find page: the caller's partition (tenant and environment), the filters, the {@code page[from]}/{@code page[to]}
  * window and the keyset after the cursor, ordered by {@code (updatedAt, id)}. Entities queried this way
- * have the attributes {@code tenant}, {@code updatedAt}, {@code id} (and {@code deleted} where
+ * have the attributes {@code tenant}, {@code updatedAt}, {@code id} ({@code environment} for a partition's Find,
+ * {@code deleted} where
  * {@code deletable}). Fetch {@link #fetchSize()} rows: one more than the page tells whether a next page exists.
  */
 public final class KeysetQuery {
@@ -28,22 +31,31 @@ public final class KeysetQuery {
         this.to = to;
     }
 
-    /** A Find confined to {@code tenant}: what every collection does. */
-    public static KeysetQuery of(String tenant, FindParameters find, boolean deletable) {
-        return build(tenant, find, deletable);
+    /** A Find confined to {@code partition}: what every collection of a tenant's data does. */
+    public static KeysetQuery of(Partition partition, FindParameters find, boolean deletable) {
+        return build(partition.tenant(), partition.environment(), find, deletable);
+    }
+
+    /** A Find of tenant-wide records, confined to {@code tenant} (api_clients). */
+    public static KeysetQuery inTenant(String tenant, FindParameters find, boolean deletable) {
+        return build(tenant, null, find, deletable);
     }
 
     /** A Find over every tenant: only for the platform operator's own records (api_clients). */
     public static KeysetQuery acrossTenants(FindParameters find, boolean deletable) {
-        return build(null, find, deletable);
+        return build(null, null, find, deletable);
     }
 
-    private static KeysetQuery build(String tenant, FindParameters find, boolean deletable) {
+    private static KeysetQuery build(String tenant, String environment, FindParameters find, boolean deletable) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (tenant != null) {
             where.add("tenant = :tenant");
             params.put("tenant", tenant);
+        }
+        if (environment != null) {
+            where.add("environment = :environment");
+            params.put("environment", environment);
         }
         int i = 0;
         for (Map.Entry<Filter, Object> filter : find.filters().entrySet()) {

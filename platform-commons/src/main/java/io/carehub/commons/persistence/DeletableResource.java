@@ -11,7 +11,7 @@ import jakarta.persistence.MappedSuperclass;
  * gone from Get, Update and a second Delete ({@code 404}) and from every other Find.
  */
 @MappedSuperclass
-public abstract class DeletableResource extends TenantResource {
+public abstract class DeletableResource extends PartitionedResource {
 
     @Column(nullable = false)
     public boolean deleted;

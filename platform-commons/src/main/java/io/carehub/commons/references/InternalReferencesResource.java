@@ -18,14 +18,15 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.errors.ErrorCode;
 import io.carehub.commons.security.PlatformSecret;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Types;
 import io.carehub.commons.web.Data;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * {@code GET /internal/references/<collection>/<id>?tenant=<tenant>}: whether this service, the owner of
- * {@code collection}, has the resource in the tenant — {@code 200 {"data": {"id": ...}}} or {@code 404}. For
+ * {@code GET /internal/references/<collection>/<id>?tenant=<tenant>&environment=<environment>}: whether this
+ * service, the owner of {@code collection}, has the resource in that tenant and environment — {@code 200 {"data": {"id": ...}}} or {@code 404}. For
  * the platform's own services only ({@link PlatformSecret}; not routed by the gateway, not in the OpenAPI
  * document), so that a reference to a resource created a moment ago is never refused (see {@link References}).
  */
@@ -52,6 +53,7 @@ public class InternalReferencesResource {
     @Operation(hidden = true)
     public Uni<Data<Known>> exists(@PathParam("collection") String collection,
             @PathParam("id") String id, @QueryParam("tenant") String tenant,
+            @QueryParam("environment") String environment,
             @HeaderParam(PlatformSecret.HEADER) String presented) {
         if (!secret.matches(presented)) {
             throw ApiException.of(ErrorCode.UNAUTHORIZED, "internal endpoint: the platform secret is required");
@@ -61,7 +63,9 @@ public class InternalReferencesResource {
         if (uuid == null || tenant == null || tenant.isBlank() || collectionOwned == null) {
             throw ApiException.notFound();
         }
-        return Panache.withSession(() -> collectionOwned.exists(tenant, uuid))
+        // A service not yet upgraded asks without an environment: it knows only live data.
+        Partition partition = new Partition(tenant, environment == null || environment.isBlank() ? Partition.LIVE : environment);
+        return Panache.withSession(() -> collectionOwned.exists(partition, uuid))
                 .map(exists -> {
                     if (!exists) {
                         throw ApiException.notFound();

@@ -2,6 +2,7 @@ package io.carehub.commons.references;
 
 import java.util.UUID;
 
+import io.carehub.commons.tenancy.Partition;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -13,6 +14,6 @@ public interface OwnedCollection {
     /** Its name in paths, scopes and events ({@code workers}). */
     String name();
 
-    /** Whether {@code id} names a live resource of {@code tenant}. Runs without a Hibernate session of its own. */
-    Uni<Boolean> exists(String tenant, UUID id);
+    /** Whether {@code id} names a resource (not deleted) of {@code partition}. Runs in the caller's Hibernate session. */
+    Uni<Boolean> exists(Partition partition, UUID id);
 }

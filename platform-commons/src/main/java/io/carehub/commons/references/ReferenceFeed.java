@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Types;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -152,6 +153,8 @@ public class ReferenceFeed {
                 continue;
             }
             String tenant = data.path("tenant").asText("");
+            // An event from before environments has none: all data of then is live.
+            String environment = data.path("environment").asText(Partition.LIVE);
             UUID id = Types.parseGuid(data.path("id").asText(""));
             if (tenant.isBlank() || id == null) {
                 LOG.warnf("reference feed: skipped an event without tenant or id at %s-%d@%d", record.topic(),
@@ -159,8 +162,8 @@ public class ReferenceFeed {
                 continue;
             }
             switch (data.path("operation").asText("")) {
-                case "created", "updated" -> made.add(Tuple.of(collection, tenant, id));
-                case "deleted" -> gone.add(Tuple.of(collection, tenant, id));
+                case "created", "updated" -> made.add(Tuple.of(collection, tenant, environment, id));
+                case "deleted" -> gone.add(Tuple.of(collection, tenant, environment, id));
                 default -> LOG.warnf("reference feed: skipped an event of unknown operation at %s-%d@%d", record.topic(),
                         record.partition(), record.offset());
             }

@@ -16,6 +16,7 @@ import io.carehub.commons.errors.ApiError;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.errors.ErrorCode;
 import io.carehub.commons.security.PlatformSecret;
+import io.carehub.commons.tenancy.Partition;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -31,7 +32,7 @@ import io.vertx.mutiny.core.http.HttpClient;
  * So an id created before the request was sent is never refused, also while Kafka is slow or down:
  * <ul>
  * <li>known, or the owner says it exists (then remembered): accepted;</li>
- * <li>the owner says it does not exist in the tenant: {@code 404 resource_not_found} at the field;</li>
+ * <li>the owner says it does not exist in the caller's tenant and environment: {@code 404 resource_not_found} at the field;</li>
  * <li>unknown and the owner cannot be asked: {@code 503} with {@code Retry-After}, never a false {@code 404}.</li>
  * </ul>
  * Only what exists is remembered: an id refused now may be created the next moment.
@@ -56,10 +57,10 @@ public class References {
 
     /**
      * Succeeds when {@code id} (a value of the request's {@code field}) names a resource of {@code collection} in
-     * {@code tenant}; null names nothing and passes. Call it before the write's transaction: it may wait for the owner.
+     * {@code partition} (the caller's tenant and environment); null names nothing and passes. Call it before the write's transaction: it may wait for the owner.
      */
-    public Uni<Void> require(String tenant, String collection, UUID id, String field) {
-        return requireAll(tenant, List.of(new Reference(collection, id, "." + field)));
+    public Uni<Void> require(Partition partition, String collection, UUID id, String field) {
+        return requireAll(partition, List.of(new Reference(collection, id, "." + field)));
     }
 
     /** One reference of a request: the id a field names, the collection it names one of, and the field's path. */
@@ -67,12 +68,12 @@ public class References {
     }
 
     /**
-     * Succeeds when every reference names a resource of its collection in {@code tenant} (null ids pass);
+     * Succeeds when every reference names a resource of its collection in {@code partition} (null ids pass);
      * otherwise fails with one {@code 404 resource_not_found} per field that names none, each at its path
      * ({@code .care_flow.goals[0].interventions[1].worker_id}), or with {@code 503} when an owner cannot say.
      * Each distinct id is checked once, one after the other. Call it before the write's transaction.
      */
-    public Uni<Void> requireAll(String tenant, List<Reference> references) {
+    public Uni<Void> requireAll(Partition partition, List<Reference> references) {
         Map<String, List<Reference>> byId = new LinkedHashMap<>();
         for (Reference r : references) {
             if (r.id() != null) {
@@ -83,7 +84,7 @@ public class References {
             return Uni.createFrom().voidItem();
         }
         return Multi.createFrom().iterable(byId.values())
-                .onItem().transformToUniAndConcatenate(same -> exists(tenant, same.get(0).collection(), same.get(0).id())
+                .onItem().transformToUniAndConcatenate(same -> exists(partition, same.get(0).collection(), same.get(0).id())
                         .map(exists -> exists ? List.<Reference>of() : same))
                 .collect().asList()
                 .chain(results -> {
@@ -101,14 +102,14 @@ public class References {
     }
 
     /** Whether {@code id} is known or its owner says it exists (then remembered); a failure when it cannot say. */
-    private Uni<Boolean> exists(String tenant, String collection, UUID id) {
-        return known.isKnown(collection, tenant, id).chain(isKnown -> isKnown ? Uni.createFrom().item(true)
-                : askOwner(tenant, collection, id).call(exists -> exists ? known.remember(collection, tenant, id)
+    private Uni<Boolean> exists(Partition partition, String collection, UUID id) {
+        return known.isKnown(collection, partition, id).chain(isKnown -> isKnown ? Uni.createFrom().item(true)
+                : askOwner(partition, collection, id).call(exists -> exists ? known.remember(collection, partition, id)
                         : Uni.createFrom().voidItem()));
     }
 
     /** Whether the owner has the resource; a failure ({@code 503}) when it cannot say. */
-    private Uni<Boolean> askOwner(String tenant, String collection, UUID id) {
+    private Uni<Boolean> askOwner(Partition partition, String collection, UUID id) {
         ReferencesConfig.Owner owner = config.collections().get(collection);
         if (owner == null || secret.value().isEmpty()) {
             LOG.errorf("references: no owner URL or platform secret configured for %s", collection);
@@ -116,8 +117,9 @@ public class References {
         }
         String base = owner.ownerUrl().endsWith("/") ? owner.ownerUrl().substring(0, owner.ownerUrl().length() - 1)
                 : owner.ownerUrl();
-        String url = base + "/internal/references/" + collection + "/" + id + "?tenant="
-                + URLEncoder.encode(tenant, StandardCharsets.UTF_8);
+        String url = base + "/internal/references/" + collection + "/" + id
+                + "?tenant=" + URLEncoder.encode(partition.tenant(), StandardCharsets.UTF_8)
+                + "&environment=" + URLEncoder.encode(partition.environment(), StandardCharsets.UTF_8);
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
                 .putHeader(PlatformSecret.HEADER, secret.value().get()).putHeader("Accept", "application/json");
         return http.request(request)

@@ -1,5 +1,7 @@
 package io.carehub.commons.security;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -7,12 +9,13 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.web.IdOnly;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * Who is calling: the API client, its tenant and its scopes, from the verified access token. Every
- * read and write of every service is confined to {@link #tenant()}.
+ * Who is calling: the API client, its tenant, environment and scopes, from the verified access token. Every read
+ * and write of a tenant's data is confined to {@link #partition()}; tenant-wide records to {@link #tenant()}.
  */
 @RequestScoped
 public class Caller {
@@ -20,6 +23,10 @@ public class Caller {
     public static final String TENANT_CLAIM = "tenant";
     /** The id of the token's api_clients resource (its {@code sub} is the client_id): what revocation matches. */
     public static final String API_CLIENT_CLAIM = "api_client_id";
+    /** The environment the token works in (API-CORE.md §C1); a token without it (issued before environments) works in live. */
+    public static final String ENVIRONMENT_CLAIM = "environment";
+    /** Every environment the token's client is granted. */
+    public static final String ENVIRONMENTS_CLAIM = "environments";
 
     @Inject
     JsonWebToken token;
@@ -30,6 +37,33 @@ public class Caller {
             throw new UnauthorizedException("access token without tenant");
         }
         return tenant;
+    }
+
+    /** The token's environment: where the v1 face reads and writes. */
+    public String environment() {
+        Object environment = token.getClaim(ENVIRONMENT_CLAIM);
+        String name = environment == null ? null : unquoted(environment);
+        return name == null || name.isBlank() ? Partition.LIVE : name;
+    }
+
+    /** The caller's tenant and the token's environment: what every read and write of a tenant's data is confined to. */
+    public Partition partition() {
+        return new Partition(tenant(), environment());
+    }
+
+    /** The environments the token's client is granted (its own environment at least). */
+    public Set<String> environments() {
+        Set<String> granted = new LinkedHashSet<>();
+        granted.add(environment());
+        if (token.getClaim(ENVIRONMENTS_CLAIM) instanceof Collection<?> names) {
+            names.forEach(name -> granted.add(unquoted(name)));
+        }
+        return granted;
+    }
+
+    /** A claim's value as text: a JSON string value has no quotes. */
+    private static String unquoted(Object value) {
+        return value instanceof jakarta.json.JsonString json ? json.getString() : value.toString();
     }
 
     public String clientId() {

@@ -291,6 +291,54 @@ public abstract class CollectionContract {
         assertEquals(before, get(reader, path() + "/" + id).extract().asString());
     }
 
+    /**
+     * API-CORE.md §C1: a tenant's environments keep separate data. What live wrote, sandbox neither sees nor changes
+     * (Get, Update, Delete, Find by GET and by POST, the export); and the same row in sandbox is gone from live and
+     * there in sandbox.
+     */
+    @Test
+    void anotherEnvironmentOfTheTenantNeitherSeesNorChangesItAndTheReverse() {
+        String id = create();
+        String before = get(reader, path() + "/" + id).extract().asString();
+        String sandbox = TestTokens.inEnvironment(tenant, "sandbox", "all admin");
+        assertInvisibleTo(sandbox, id);
+        assertEquals(before, get(reader, path() + "/" + id).extract().asString(), "unchanged");
+
+        moveToEnvironment(id, "sandbox");
+        assertInvisibleTo(TestTokens.inEnvironment(tenant, "live", "all admin"), id);
+        assertInvisibleTo(all, id);
+        get(sandbox, path() + "/" + id).statusCode(200).body("data.id", equalTo(id));
+        get(sandbox, path() + "?page[size]=1000").statusCode(200).body("data.id", hasItem(id));
+        assertTrue(get(sandbox, "/v1/exports/" + collection()).statusCode(200).extract().asString().contains(id));
+    }
+
+    private void assertInvisibleTo(String token, String id) {
+        get(token, path() + "/" + id).statusCode(404).body("errors[0].code", equalTo("not_found"));
+        if (hasUpdate()) {
+            put(token, path() + "/" + id, "{}").statusCode(404).body("errors[0].code", equalTo("not_found"));
+        }
+        if (hasDelete()) {
+            delete(token, path() + "/" + id).statusCode(404).body("errors[0].code", equalTo("not_found"));
+        }
+        get(token, path() + "?page[size]=1000").statusCode(200).body("data.id", not(hasItem(id)));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("page[size]", 1000))
+                .post(path() + "/find").then().statusCode(200).body("data.id", not(hasItem(id)));
+        String csv = get(token, "/v1/exports/" + collection()).statusCode(200).extract().asString();
+        assertFalse(csv.contains(id), csv);
+    }
+
+    /**
+     * The row {@code id} as if written in {@code environment}. The rows it refers to stay where they are (foreign keys
+     * are switched off for this one statement, as for a replica): what is tested is what a token of each environment
+     * reads, not how rows refer to each other.
+     */
+    private void moveToEnvironment(String id, String environment) {
+        pool.withTransaction(c -> c.query("SET LOCAL session_replication_role = replica").execute()
+                .chain(() -> c.preparedQuery("UPDATE %s SET environment = $2 WHERE id = $1".formatted(collection()))
+                        .execute(Tuple.of(UUID.fromString(id), environment))))
+                .await().atMost(Duration.ofSeconds(10));
+    }
+
     @Test
     void exportStreamsEveryRecordOfTheTenantAsCsvWithAStableHeader() {
         String first = create();
@@ -384,11 +432,12 @@ public abstract class CollectionContract {
             assertTrue(event.get("time").asText().matches(TIMESTAMP));
             JsonNode data = event.get("data");
             assertEquals(tenant, data.get("tenant").asText());
+            assertEquals("live", data.get("environment").asText(), "a token without environment works in live");
             assertEquals(collection(), data.get("resource").asText());
             assertEquals(id[0], data.get("id").asText());
             assertEquals(operations.get(i), data.get("operation").asText());
             assertTrue(data.get("updated_at").asText().matches(TIMESTAMP));
-            assertEquals(5, data.size(), "no patient data beyond ids: " + data);
+            assertEquals(6, data.size(), "no patient data beyond ids: " + data);
         }
         for (int i = 1; i < events.size(); i++) {
             assertTrue(events.get(i).get("data").get("updated_at").asText()

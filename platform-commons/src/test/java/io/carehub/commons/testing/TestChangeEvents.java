@@ -113,14 +113,30 @@ public final class TestChangeEvents {
         return seen;
     }
 
-    /** The CloudEvent {@code service}'s outbox writes for a change of {@code resource} {@code id} (API.md §6). */
+    /**
+     * The CloudEvent {@code service}'s outbox writes for a change of {@code resource} {@code id} (API.md §6) in
+     * {@code tenant}'s live environment.
+     */
     public static ObjectNode changeEvent(String service, String tenant, String resource, UUID id, String operation) {
+        return changeEvent(service, tenant, "live", resource, id, operation);
+    }
+
+    /**
+     * The same in {@code environment}; null for an event without one (a tenant-wide collection's, or one written
+     * before environments).
+     */
+    public static ObjectNode changeEvent(String service, String tenant, String environment, String resource, UUID id,
+            String operation) {
         ObjectNode event = JSON.createObjectNode()
                 .put("specversion", "1.0").put("id", UUID.randomUUID().toString())
                 .put("source", "/" + service).put("type", resource + "." + operation)
                 .put("subject", id.toString()).put("time", "2024-01-01T00:00:00.000000+00:00")
                 .put("datacontenttype", "application/json");
-        event.putObject("data").put("tenant", tenant).put("resource", resource).put("id", id.toString())
+        ObjectNode data = event.putObject("data").put("tenant", tenant);
+        if (environment != null) {
+            data.put("environment", environment);
+        }
+        data.put("resource", resource).put("id", id.toString())
                 .put("operation", operation).put("updated_at", "2024-01-01T00:00:00.000000+00:00");
         return event;
     }
@@ -154,10 +170,16 @@ public final class TestChangeEvents {
         }
     }
 
-    /** Whether the service's reference mechanism knows {@code id} of {@code collection} in {@code tenant}. */
+    /** Whether the service's reference mechanism knows {@code id} of {@code collection} in {@code tenant}'s live environment. */
     public static boolean isKnown(Pool pool, String collection, String tenant, UUID id) {
-        return pool.preparedQuery("SELECT 1 FROM known_references WHERE collection = $1 AND tenant = $2 AND id = $3")
-                .execute(Tuple.of(collection, tenant, id)).await().atMost(Duration.ofSeconds(10)).size() == 1;
+        return isKnown(pool, collection, tenant, "live", id);
+    }
+
+    /** Whether the service's reference mechanism knows {@code id} of {@code collection} in {@code tenant}'s {@code environment}. */
+    public static boolean isKnown(Pool pool, String collection, String tenant, String environment, UUID id) {
+        return pool.preparedQuery("SELECT 1 FROM known_references"
+                + " WHERE collection = $1 AND tenant = $2 AND environment = $3 AND id = $4")
+                .execute(Tuple.of(collection, tenant, environment, id)).await().atMost(Duration.ofSeconds(10)).size() == 1;
     }
 
     /** Waits until it does; fails after the deadline. */

@@ -23,7 +23,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The other services, as far as a service under test asks them whether an id exists: their internal reference
- * endpoint ({@code GET /internal/references/<collection>/<id>?tenant=}), answering from what a test
+ * endpoint ({@code GET /internal/references/<collection>/<id>?tenant=&environment=}), answering from what a test
  * {@link #create}d, checking the platform secret like the real one. A test can take the owners down
  * ({@link #unreachable}) to show what happens when they cannot be asked. The referenced collections are named by
  * the resource's init argument {@code collections} (comma-separated); each one's owner URL is pointed here.
@@ -36,6 +36,7 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
     /** The platform secret of the test configuration ({@code carehub.internal.secret}). */
     public static final String SECRET = "test-platform-secret-0123456789abcdef";
 
+    private static final String LIVE = "live";
     private static final Set<String> EXISTING = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger ASKED = new AtomicInteger();
     private static volatile boolean reachable = true;
@@ -78,21 +79,29 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The owner of {@code collection} has made {@code id} in {@code tenant} (its event may come later, or never). */
+    /**
+     * The owner of {@code collection} has made {@code id} in {@code tenant}'s live environment (its event may come
+     * later, or never).
+     */
     public static UUID create(String collection, String tenant) {
+        return create(collection, tenant, LIVE);
+    }
+
+    /** The same in {@code tenant}'s {@code environment}. */
+    public static UUID create(String collection, String tenant, String environment) {
         UUID id = UUID.randomUUID();
-        EXISTING.add(key(collection, tenant, id));
+        EXISTING.add(key(collection, tenant, environment, id));
         return id;
     }
 
     /** The owner has {@code id} (again): an API client enabled again. */
     public static void create(String collection, String tenant, UUID id) {
-        EXISTING.add(key(collection, tenant, id));
+        EXISTING.add(key(collection, tenant, LIVE, id));
     }
 
     /** The owner deleted it (an API client: disabled or deleted). */
     public static void delete(String collection, String tenant, UUID id) {
-        EXISTING.remove(key(collection, tenant, id));
+        EXISTING.remove(key(collection, tenant, LIVE, id));
     }
 
     /** While false, every owner answers 503, as when it is down or overloaded. */
@@ -118,8 +127,12 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
         } else {
             URI uri = exchange.getRequestURI();
             String[] parts = uri.getPath().split("/");
-            String tenant = tenantOf(uri.getRawQuery());
-            status = parts.length == 5 && tenant != null && EXISTING.contains(parts[3] + " " + tenant + " " + parts[4]) ? 200 : 404;
+            String tenant = parameter(uri.getRawQuery(), "tenant");
+            String environment = parameter(uri.getRawQuery(), "environment");
+            // API clients are tenant-wide: whatever environment the asker names, the tenant's client answers.
+            boolean tenantWide = parts.length == 5 && parts[3].equals("api_clients");
+            status = parts.length == 5 && tenant != null && (tenantWide || environment != null) && EXISTING.contains(
+                    key(parts[3], tenant, tenantWide ? LIVE : environment, parts[4])) ? 200 : 404;
         }
         byte[] body = (status == 200 ? "{\"data\":{}}" : "{\"errors\":[]}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -129,19 +142,19 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static String tenantOf(String query) {
+    private static String parameter(String query, String name) {
         if (query == null) {
             return null;
         }
         for (String pair : query.split("&")) {
-            if (pair.startsWith("tenant=")) {
-                return URLDecoder.decode(pair.substring("tenant=".length()), StandardCharsets.UTF_8);
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
             }
         }
         return null;
     }
 
-    private static String key(String collection, String tenant, UUID id) {
-        return collection + " " + tenant + " " + id;
+    private static String key(String collection, String tenant, String environment, Object id) {
+        return collection + " " + tenant + " " + environment + " " + id;
     }
 }

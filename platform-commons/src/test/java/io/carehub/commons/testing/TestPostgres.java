@@ -18,6 +18,15 @@ public class TestPostgres implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedPostgres embedded;
     private static Map<String, String> config;
+    private static Server server;
+
+    /** The server the tests use, and how to sign in to it. */
+    public record Server(String host, int port, String user, String password) {
+
+        public String jdbcUrl(String database) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
 
     @Override
     public synchronized Map<String, String> start() {
@@ -50,11 +59,8 @@ public class TestPostgres implements QuarkusTestResourceLifecycleManager {
                 user = "postgres";
                 password = "postgres";
             }
-            String database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + database);
-            }
+            server = new Server(host, port, user, password);
+            String database = createDatabase();
             return Map.of(
                     "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
@@ -63,6 +69,32 @@ public class TestPostgres implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test PostgreSQL", e);
         }
+    }
+
+    /** A new, empty database on the tests' server (started if need be); its name. */
+    public static synchronized String newDatabase() {
+        if (config == null) {
+            config = startOnce();
+        }
+        return createDatabase();
+    }
+
+    private static String createDatabase() {
+        String database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create a test database", e);
+        }
+        return database;
+    }
+
+    public static synchronized Server server() {
+        if (config == null) {
+            config = startOnce();
+        }
+        return server;
     }
 
     private static void closeEmbedded() {

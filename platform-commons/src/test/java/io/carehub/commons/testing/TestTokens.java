@@ -24,9 +24,27 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** A valid token for {@code tenant} with the space-separated {@code scope}. */
+    /** A valid token for {@code tenant} with the space-separated {@code scope}, as one issued before environments (live). */
     public static String token(String tenant, String scope) {
         return sign(tenant, scope, Instant.now().plusSeconds(3600), key("test-keys/jwt-private.pem"));
+    }
+
+    /**
+     * A valid token for {@code tenant} that works in {@code environment} (API-CORE.md §C1), its client granted
+     * {@code live} and {@code sandbox}.
+     */
+    public static String inEnvironment(String tenant, String environment, String scope) {
+        Instant now = Instant.now();
+        return Jwt.issuer(ISSUER)
+                .subject("test-client-" + tenant)
+                .claim("tenant", tenant)
+                .claim("environment", environment)
+                .claim("environments", java.util.List.of("live", "sandbox"))
+                .claim("scope", scope)
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(3600))
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(key("test-keys/jwt-private.pem"));
     }
 
     /**

@@ -6,12 +6,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /** A worker's calendar: exactly one per worker, made with the worker. */
 @Entity
 @Table(name = "calendars")
-public class Calendar extends TenantResource {
+public class Calendar extends PartitionedResource {
 
     @Column(name = "worker_id", nullable = false, updatable = false)
     public UUID workerId;

@@ -2,8 +2,8 @@ package io.carehub.scheduling.calendar;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class CalendarRepository implements TenantRepository<Calendar> {
+public class CalendarRepository implements PartitionRepository<Calendar> {
 }

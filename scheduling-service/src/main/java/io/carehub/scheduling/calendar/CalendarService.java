@@ -8,6 +8,7 @@ import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
+import io.carehub.commons.tenancy.Partition;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -23,13 +24,13 @@ public class CalendarService implements CollectionService<Calendar> {
 
     @Override
     @WithSession
-    public Uni<Calendar> get(String tenant, UUID id) {
-        return calendars.getInTenant(tenant, id);
+    public Uni<Calendar> get(Partition partition, UUID id) {
+        return calendars.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<Calendar>> page(String tenant, FindParameters find) {
-        return calendars.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<Calendar>> page(Partition partition, FindParameters find) {
+        return calendars.page(KeysetQuery.of(partition, find, false));
     }
 }

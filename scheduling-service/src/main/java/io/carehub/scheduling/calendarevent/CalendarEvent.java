@@ -8,7 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /**
  * An appointment on a worker's calendar with a patient ({@code user_id}): timed ({@code startTime} before
@@ -16,7 +16,7 @@ import io.carehub.commons.persistence.TenantResource;
  */
 @Entity
 @Table(name = "calendar_events")
-public class CalendarEvent extends TenantResource {
+public class CalendarEvent extends PartitionedResource {
 
     @Column(name = "calendar_id", nullable = false)
     public UUID calendarId;

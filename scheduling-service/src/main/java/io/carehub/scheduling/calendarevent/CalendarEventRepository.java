@@ -2,8 +2,8 @@ package io.carehub.scheduling.calendarevent;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class CalendarEventRepository implements TenantRepository<CalendarEvent> {
+public class CalendarEventRepository implements PartitionRepository<CalendarEvent> {
 }

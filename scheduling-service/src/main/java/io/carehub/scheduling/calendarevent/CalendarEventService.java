@@ -13,6 +13,7 @@ import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.references.References;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.scheduling.calendar.CalendarRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,14 +38,14 @@ public class CalendarEventService implements CollectionService<CalendarEvent> {
 
     @Override
     @WithSession
-    public Uni<CalendarEvent> get(String tenant, UUID id) {
-        return events.getInTenant(tenant, id);
+    public Uni<CalendarEvent> get(Partition partition, UUID id) {
+        return events.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<CalendarEvent>> page(String tenant, FindParameters find) {
-        return events.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<CalendarEvent>> page(Partition partition, FindParameters find) {
+        return events.page(KeysetQuery.of(partition, find, false));
     }
 
     /**
@@ -52,16 +53,16 @@ public class CalendarEventService implements CollectionService<CalendarEvent> {
      * checked first, outside the transaction: that may ask patients-service.
      */
     @Override
-    public Uni<CalendarEvent> create(String tenant, Fields fields) {
+    public Uni<CalendarEvent> create(Partition partition, Fields fields) {
         CalendarEventFields.Form form = CalendarEventFields.form(fields, new CalendarEventFields.Form(null, null, null));
         UUID calendarId = fields.guid("calendar_id");
         UUID userId = fields.guid("user_id");
-        return references.require(tenant, "patients", userId, "user_id")
-                .chain(() -> Panache.withTransaction(() -> requireCalendar(tenant, calendarId)
+        return references.require(partition, "patients", userId, "user_id")
+                .chain(() -> Panache.withTransaction(() -> requireCalendar(partition, calendarId)
                         .chain(WriteStamp::now)
                         .chain(now -> {
                             CalendarEvent event = new CalendarEvent();
-                            event.created(tenant, now);
+                            event.created(partition, now);
                             event.calendarId = calendarId;
                             event.userId = userId;
                             CalendarEventFields.apply(fields, form, event);
@@ -75,12 +76,12 @@ public class CalendarEventService implements CollectionService<CalendarEvent> {
      * the row lock), and on a calendar of the tenant.
      */
     @Override
-    public Uni<CalendarEvent> update(String tenant, UUID id, Fields fields) {
-        return Panache.withTransaction(() -> events.lockForUpdate(tenant, id)
+    public Uni<CalendarEvent> update(Partition partition, UUID id, Fields fields) {
+        return Panache.withTransaction(() -> events.lockForUpdate(partition, id)
                 .call(event -> {
                     CalendarEventFields.Form form = CalendarEventFields.form(fields, CalendarEventFields.formOf(event));
                     UUID calendarId = fields.guid("calendar_id");
-                    return (calendarId == null ? Uni.createFrom().voidItem() : requireCalendar(tenant, calendarId))
+                    return (calendarId == null ? Uni.createFrom().voidItem() : requireCalendar(partition, calendarId))
                             .chain(() -> {
                                 if (calendarId != null) {
                                     event.calendarId = calendarId;
@@ -93,8 +94,8 @@ public class CalendarEventService implements CollectionService<CalendarEvent> {
     }
 
     /** A calendar of this service, in the tenant: another tenant's is indistinguishable from none. */
-    private Uni<Void> requireCalendar(String tenant, UUID calendarId) {
-        return calendars.findInTenant(tenant, calendarId).map(calendar -> {
+    private Uni<Void> requireCalendar(Partition partition, UUID calendarId) {
+        return calendars.findIn(partition, calendarId).map(calendar -> {
             if (calendar == null) {
                 throw ApiException.referenceNotFound("calendar_id");
             }

@@ -4,12 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /** A care team member (coach, nurse, ...). Patients' {@code coach_id} and calendars point at workers. */
 @Entity
 @Table(name = "workers")
-public class Worker extends TenantResource {
+public class Worker extends PartitionedResource {
 
     public String email;
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.references.OwnedCollection;
+import io.carehub.commons.tenancy.Partition;
 import io.smallrye.mutiny.Uni;
 
 /** Workers, as other services' fields name them ({@code coach_id}, {@code worker_id}): the internal reference endpoint. */
@@ -23,7 +24,7 @@ public class WorkerReferences implements OwnedCollection {
     }
 
     @Override
-    public Uni<Boolean> exists(String tenant, UUID id) {
-        return workers.count("tenant = ?1 and id = ?2", tenant, id).map(n -> n > 0);
+    public Uni<Boolean> exists(Partition partition, UUID id) {
+        return workers.existsIn(partition, id);
     }
 }

@@ -2,8 +2,8 @@ package io.carehub.scheduling.worker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.carehub.commons.collection.TenantRepository;
+import io.carehub.commons.collection.PartitionRepository;
 
 @ApplicationScoped
-public class WorkerRepository implements TenantRepository<Worker> {
+public class WorkerRepository implements PartitionRepository<Worker> {
 }

@@ -13,6 +13,7 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.scheduling.calendar.Calendar;
 import io.carehub.scheduling.calendar.CalendarRepository;
@@ -23,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class WorkerService implements CollectionService<Worker> {
 
-    static final String EMAIL_UNIQUE_INDEX = "workers_tenant_email_key";
+    static final String EMAIL_UNIQUE_INDEX = "workers_partition_email_key";
 
     private final WorkerRepository workers;
     private final CalendarRepository calendars;
@@ -37,26 +38,26 @@ public class WorkerService implements CollectionService<Worker> {
 
     @Override
     @WithSession
-    public Uni<Worker> get(String tenant, UUID id) {
-        return workers.getInTenant(tenant, id);
+    public Uni<Worker> get(Partition partition, UUID id) {
+        return workers.getIn(partition, id);
     }
 
     @Override
     @WithSession
-    public Uni<PageRows<Worker>> page(String tenant, FindParameters find) {
-        return workers.page(KeysetQuery.of(tenant, find, false));
+    public Uni<PageRows<Worker>> page(Partition partition, FindParameters find) {
+        return workers.page(KeysetQuery.of(partition, find, false));
     }
 
     /** A new worker and its calendar, with one change event each, in one transaction. */
     @Override
     @WithTransaction
-    public Uni<Worker> create(String tenant, Fields fields) {
+    public Uni<Worker> create(Partition partition, Fields fields) {
         return WriteStamp.now().chain(now -> {
             Worker worker = new Worker();
-            worker.created(tenant, now);
+            worker.created(partition, now);
             WorkerFields.apply(fields, worker);
             Calendar calendar = new Calendar();
-            calendar.created(tenant, now);
+            calendar.created(partition, now);
             calendar.workerId = worker.id;
             return workers.persistAndFlush(worker)
                     .call(() -> calendars.persistAndFlush(calendar))
@@ -69,8 +70,8 @@ public class WorkerService implements CollectionService<Worker> {
 
     @Override
     @WithTransaction
-    public Uni<Worker> update(String tenant, UUID id, Fields fields) {
-        return workers.lockForUpdate(tenant, id)
+    public Uni<Worker> update(Partition partition, UUID id, Fields fields) {
+        return workers.lockForUpdate(partition, id)
                 .call(worker -> {
                     WorkerFields.apply(fields, worker);
                     return workers.flush()

@@ -58,6 +58,7 @@ class CalendarEventEventsTests {
         assertEquals(id, data.get("id").asText());
         assertEquals(operation, data.get("operation").asText());
         assertEquals(updatedAt, data.get("updated_at").asText());
-        assertEquals(5, data.size(), "no patient data beyond ids: " + data);
+        assertEquals(6, data.size(), "no patient data beyond ids: " + data);
+        assertEquals("live", data.get("environment").asText());
     }
 }

@@ -78,9 +78,9 @@ class CalendarEventPagingTests {
         UUID otherPatient = TestOwners.create("patients", tenant);
         // The 1 000 inserted directly, as a bulk import would leave them (through the API they took a minute here);
         // half of them share one updated_at, so that pages split inside it.
-        pool.preparedQuery("INSERT INTO calendar_events (id, tenant, calendar_id, user_id, start_time, end_time, modality,"
+        pool.preparedQuery("INSERT INTO calendar_events (id, tenant, environment, calendar_id, user_id, start_time, end_time, modality,"
                 + " appointment_type, created_at, updated_at)"
-                + " SELECT gen_random_uuid(), $1, $2, $3, timestamptz '2024-01-01 09:00+00' + n * interval '1 hour',"
+                + " SELECT gen_random_uuid(), $1, 'live', $2, $3, timestamptz '2024-01-01 09:00+00' + n * interval '1 hour',"
                 + " timestamptz '2024-01-01 09:30+00' + n * interval '1 hour', 'visit', 'follow_up', now(),"
                 + " CASE WHEN n % 2 = 0 THEN timestamptz '2024-02-01 00:00:00.123456+00' ELSE now() + n * interval '1 microsecond' END"
                 + " FROM generate_series(1, " + EVENTS + ") AS n")

@@ -29,8 +29,8 @@ class WorkerExportTests {
     void exportsEveryWorkerOnceAcrossBatchesAndHonoursTheWindow() {
         String tenant = "export-" + UUID.randomUUID();
         // 1 234 workers, 1 000 of them sharing one updated_at (a bulk import), so batches split inside it.
-        pool.preparedQuery("INSERT INTO workers (id, tenant, email, created_at, updated_at)"
-                + " SELECT gen_random_uuid(), $1, 'w' || n || '@example.com', now(),"
+        pool.preparedQuery("INSERT INTO workers (id, tenant, environment, email, created_at, updated_at)"
+                + " SELECT gen_random_uuid(), $1, 'live', 'w' || n || '@example.com', now(),"
                 + " CASE WHEN n <= 1000 THEN timestamptz '2024-01-01 00:00:00+00' ELSE now() + n * interval '1 microsecond' END"
                 + " FROM generate_series(1, 1234) AS n").execute(Tuple.of(tenant)).await().atMost(Duration.ofSeconds(30));
         String reader = TestTokens.token(tenant, "workers.read");
