@@ -80,6 +80,10 @@ final class K8sRoutes {
         return out;
     }
 
+    private static boolean useRegex(JsonNode ingress) {
+        return "true".equals(ingress.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/use-regex").asText());
+    }
+
     /** The Ingress backend that wins for this path (empty: no Ingress takes it). */
     static Optional<Backend> ingress(Manifests m, String path) {
         Backend best = null;
@@ -93,8 +97,11 @@ final class K8sRoutes {
                     boolean hit = switch (type) {
                         case "Exact" -> path.equals(value);
                         case "Prefix" -> segmentPrefix(value, path);
-                        // ingress-nginx reads ImplementationSpecific as a prefix (or a regex with use-regex).
-                        case "ImplementationSpecific" -> path.startsWith(value);
+                        // ingress-nginx reads ImplementationSpecific as a prefix, or with use-regex as a
+                        // case-insensitive regular expression anchored at the start (~* ^value).
+                        case "ImplementationSpecific" -> useRegex(ingress)
+                                ? Pattern.compile("^" + value, Pattern.CASE_INSENSITIVE).matcher(path).find()
+                                : path.startsWith(value);
                         default -> throw new AssertionError("unknown Ingress pathType " + type);
                     };
                     int rank = type.equals("Exact") ? 2 : 1;

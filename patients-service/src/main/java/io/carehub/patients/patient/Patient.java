@@ -7,12 +7,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.persistence.PartitionedResource;
 
 /** A person receiving care: the resource almost everything else hangs off ({@code user_id} elsewhere). */
 @Entity
 @Table(name = "patients")
-public class Patient extends TenantResource {
+public class Patient extends PartitionedResource {
 
     public String phase;
 
@@ -45,4 +45,8 @@ public class Patient extends TenantResource {
     public String state;
 
     public String country;
+
+    /** The patient's id in the client's own system (API-CORE.md §C5), unique within its tenant and environment. */
+    @Column(name = "external_id")
+    public String externalId;
 }

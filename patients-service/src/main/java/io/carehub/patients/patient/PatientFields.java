@@ -40,6 +40,7 @@ final class PatientFields {
             Field.of("zip_code", Types.ZIP_CODE),
             Field.of("state", Types.STATE),
             Field.of("country", Types.STRING),
+            Field.of("external_id", Types.NON_EMPTY_STRING),
             // Create only: records of other collections, made with the patient.
             Field.of("email", Types.EMAIL).createOnly(),
             Field.of("phone", Types.PHONE).createOnly(),
@@ -52,12 +53,44 @@ final class PatientFields {
     /** Patients have no filters beyond paging. */
     static final List<Filter> FILTERS = List.of();
 
+    /** The core face's fields (API-CORE.md §C5): v1 name → camelCase name. */
+    static final Map<String, String> CORE_NAMES = coreNames();
+
+    /** The core face's list filters (API-CORE.md §C5). */
+    static final List<Filter> CORE_FILTERS = List.of(
+            Filter.of("externalId", Types.NON_EMPTY_STRING, "externalId"),
+            Filter.of("coachId", Types.GUID_TYPE, "coachId"),
+            Filter.of("phase", Types.NON_EMPTY_STRING, "phase"));
+
+    /** What a core-face list may be sorted by beyond createdAt and updatedAt: camelCase name → attribute. */
+    static final Map<String, String> CORE_SORTABLE = Map.of("lastName", "lastName", "firstName", "firstName",
+            "birthDate", "birthday", "externalId", "externalId", "phase", "phase");
+
     /** The columns of the export, in a stable order: new ones are appended, never reordered. */
     static final List<String> COLUMNS = List.of("id", "phase", "coach_id", "timezone", "first_name", "last_name",
             "birthday", "street", "street_line_two", "city", "county", "zip_code", "state", "country", "created_at",
-            "updated_at");
+            "updated_at", "external_id");
 
     private PatientFields() {
+    }
+
+    private static Map<String, String> coreNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("external_id", "externalId");
+        names.put("first_name", "firstName");
+        names.put("last_name", "lastName");
+        names.put("birthday", "birthDate");
+        names.put("phase", "phase");
+        names.put("coach_id", "coachId");
+        names.put("timezone", "timezone");
+        names.put("street", "street");
+        names.put("street_line_two", "streetLineTwo");
+        names.put("city", "city");
+        names.put("county", "county");
+        names.put("zip_code", "zipCode");
+        names.put("state", "state");
+        names.put("country", "country");
+        return names;
     }
 
     private static Map<String, String> relatedCollections() {
@@ -111,10 +144,13 @@ final class PatientFields {
         if (fields.has("country")) {
             patient.country = fields.string("country");
         }
+        if (fields.has("external_id")) {
+            patient.externalId = fields.string("external_id");
+        }
     }
 
     static List<Object> row(Patient p) {
         return Arrays.asList(p.id, p.phase, p.coachId, p.timezone, p.firstName, p.lastName, p.birthday, p.street,
-                p.streetLineTwo, p.city, p.county, p.zipCode, p.state, p.country, p.createdAt, p.updatedAt);
+                p.streetLineTwo, p.city, p.county, p.zipCode, p.state, p.country, p.createdAt, p.updatedAt, p.externalId);
     }
 }

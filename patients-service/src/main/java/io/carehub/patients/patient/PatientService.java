@@ -8,10 +8,15 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.carehub.commons.collection.CollectionService;
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.errors.DatabaseErrors;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.ListPage;
+import io.carehub.commons.paging.ListParameters;
+import io.carehub.commons.paging.ListQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.references.References;
@@ -27,6 +32,9 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class PatientService implements CollectionService<Patient> {
+
+    /** Enforces one patient per external_id in a tenant's environment, also between concurrent writes. */
+    static final String EXTERNAL_ID_UNIQUE = "patients_partition_external_id_key";
 
     private final PatientRepository patients;
     private final References references;
@@ -60,6 +68,12 @@ public class PatientService implements CollectionService<Patient> {
         return patients.page(KeysetQuery.of(partition, find, false));
     }
 
+    @Override
+    @WithSession
+    public Uni<ListPage<Patient>> list(Partition partition, ListParameters list) {
+        return patients.list(ListQuery.of(partition, list, false));
+    }
+
     /**
      * A new patient and the records its Create names ({@code email}, {@code phone}, {@code phone_numbers},
      * {@code email_addresses}, {@code external_ids}, {@code custom_data_type_records}), with one change
@@ -77,7 +91,7 @@ public class PatientService implements CollectionService<Patient> {
                     .call(() -> outbox.record(patient, PatientFields.COLLECTION, ChangeOperation.CREATED))
                     .call(() -> createRelated(partition, patient.id, fields, now))
                     .replaceWith(patient);
-        })));
+        }))).onFailure(e -> DatabaseErrors.isUniqueViolation(e, EXTERNAL_ID_UNIQUE)).transform(e -> duplicate(fields));
     }
 
     @Override
@@ -86,7 +100,11 @@ public class PatientService implements CollectionService<Patient> {
                 .call(patient -> {
                     PatientFields.apply(fields, patient);
                     return patients.flush().call(() -> outbox.record(patient, PatientFields.COLLECTION, ChangeOperation.UPDATED));
-                })));
+                }))).onFailure(e -> DatabaseErrors.isUniqueViolation(e, EXTERNAL_ID_UNIQUE)).transform(e -> duplicate(fields));
+    }
+
+    private static ApiException duplicate(Fields fields) {
+        return ApiException.uniqueness(".external_id", "another patient of this tenant and environment has this external_id");
     }
 
     /** In request order, one after another: a session runs one statement at a time. */

@@ -99,7 +99,7 @@ class PatientExportTests {
         UUID id = spot.getUUID("id");
         assertEquals(id + ",intake,,US/Eastern,Grace,Hopper 54321,1906-12-09,54321 Main St,,New York,,10001,NY,US,"
                 + io.carehub.commons.web.Timestamps.format(spot.getOffsetDateTime("created_at").toInstant()) + ","
-                + io.carehub.commons.web.Timestamps.format(spot.getOffsetDateTime("updated_at").toInstant()), spotLine);
+                + io.carehub.commons.web.Timestamps.format(spot.getOffsetDateTime("updated_at").toInstant()) + ",", spotLine);
         assertTrue(growth < HEAP_GROWTH_LIMIT, "heap grew by " + growth + " bytes while exporting");
     }
 

@@ -37,8 +37,8 @@ import io.restassured.http.ContentType;
 class PatientResourceTests {
 
     static final List<String> FIELDS = List.of("id", "phase", "coach_id", "timezone", "first_name", "last_name",
-            "birthday", "street", "street_line_two", "city", "county", "zip_code", "state", "country", "created_at",
-            "updated_at");
+            "birthday", "street", "street_line_two", "city", "county", "zip_code", "state", "country", "external_id",
+            "created_at", "updated_at");
 
     final String tenant = TestHttp.newTenant("patients");
     final String all = TestTokens.token(tenant, "all");
@@ -387,12 +387,12 @@ class PatientResourceTests {
         String[] lines = csv.split("\r\n");
         assertEquals(String.join(",", PatientFields.COLUMNS), lines[0]);
         assertEquals("id,phase,coach_id,timezone,first_name,last_name,birthday,street,street_line_two,city,county,"
-                + "zip_code,state,country,created_at,updated_at", lines[0]);
+                + "zip_code,state,country,created_at,updated_at,external_id", lines[0]);
         assertEquals(2, lines.length, csv);
         String updatedAt = get(reader, "/v1/patients/" + id).extract().path("data.updated_at");
         String createdAt = get(reader, "/v1/patients/" + id).extract().path("data.created_at");
         assertEquals(id + ",intake,,US/Eastern,Grace,Hopper,1906-12-09,\"1 Main St, \"\"Rear\"\"\",Apt 2,New York,"
-                + "New York,10001,NY,US," + createdAt + "," + updatedAt, lines[1]);
+                + "New York,10001,NY,US," + createdAt + "," + updatedAt + ",", lines[1]);
     }
 
     static org.hamcrest.Matcher<Iterable<? extends Object>> everyItemIs(Object value) {

@@ -3,6 +3,8 @@ package io.carehub.commons.collection;
 import java.util.UUID;
 
 import io.carehub.commons.paging.FindParameters;
+import io.carehub.commons.paging.ListPage;
+import io.carehub.commons.paging.ListParameters;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.PartitionedResource;
 import io.carehub.commons.tenancy.Partition;
@@ -21,6 +23,11 @@ public interface CollectionService<E extends PartitionedResource> {
 
     /** The rows of one Find page: {@code find.page().size() + 1} at most, in {@code (updated_at, id)} order. */
     Uni<PageRows<E>> page(Partition partition, FindParameters find);
+
+    /** One page of a core-face list (API-CORE.md §C3) and its total. */
+    default Uni<ListPage<E>> list(Partition partition, ListParameters list) {
+        throw new UnsupportedOperationException("no core-face list");
+    }
 
     default Uni<E> create(Partition partition, Fields fields) {
         throw new UnsupportedOperationException("no Create");

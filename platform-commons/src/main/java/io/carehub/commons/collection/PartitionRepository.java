@@ -6,6 +6,8 @@ import jakarta.persistence.LockModeType;
 
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.paging.KeysetQuery;
+import io.carehub.commons.paging.ListPage;
+import io.carehub.commons.paging.ListQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.FindHorizon;
 import io.carehub.commons.persistence.PartitionedResource;
@@ -58,6 +60,13 @@ public interface PartitionRepository<E extends PartitionedResource> extends Pana
     default Uni<Boolean> existsIn(Partition partition, UUID id) {
         return count("tenant = ?1 and environment = ?2 and id = ?3", partition.tenant(), partition.environment(), id)
                 .map(n -> n > 0);
+    }
+
+    /** One page of a core-face list and the total it is a page of (API-CORE.md §C3): two statements, one session. */
+    default Uni<ListPage<E>> list(ListQuery query) {
+        return count(query.where(), query.parameters())
+                .chain(total -> find(query.hql(), query.parameters()).page(query.list().page(), query.list().size()).list()
+                        .map(rows -> ListPage.of(rows, query.list(), total)));
     }
 
     /**

@@ -33,6 +33,11 @@ public class ApiException extends RuntimeException {
         return errors;
     }
 
+    /** The same failure with each error changed by {@code change} (e.g. its path in another face's names). */
+    public ApiException map(java.util.function.UnaryOperator<ApiError> change) {
+        return new ApiException(errors.stream().map(change).toList(), retryAfter);
+    }
+
     public int status() {
         return errors.get(0).status();
     }

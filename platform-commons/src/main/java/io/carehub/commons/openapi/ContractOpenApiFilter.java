@@ -54,11 +54,28 @@ public class ContractOpenApiFilter implements OASFilter {
                 openAPI.getComponents().addSchema(collection + ".update", schema[1].openApi(Mode.UPDATE));
             }
         });
+        Map<String, io.carehub.commons.validation.Schema[]> coreBodies = coreSchemas(bodies);
+        coreBodies.forEach((collection, schema) -> {
+            openAPI.getComponents().addSchema(collection + ".core.create", schema[0].openApi(Mode.CREATE));
+            openAPI.getComponents().addSchema(collection + ".core.patch", schema[1].openApi(Mode.UPDATE));
+        });
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/v1/") || io.carehub.commons.web.RequestBodies.isTokenEndpoint(path)) {
                 return;
             }
             String[] segments = path.substring("/v1/".length()).split("/");
+            if (segments[0].equals("{tenant}") && segments.length > 1) {
+                // The core face (API-CORE.md §C4): /v1/{tenant}/<collection>, camelCase bodies.
+                String core = segments[1];
+                if (segments.length == 2 && item.getPOST() != null && coreBodies.containsKey(core)) {
+                    item.getPOST().setRequestBody(body(core + ".core.create"));
+                }
+                if (segments.length == 3 && item.getPATCH() != null && coreBodies.containsKey(core)) {
+                    item.getPATCH().setRequestBody(body(core + ".core.patch", "application/merge-patch+json"));
+                }
+                item.getOperations().forEach((method, operation) -> addErrors(method, operation, path));
+                return;
+            }
             String collection = segments[0];
             if (segments.length == 1 && item.getPOST() != null && bodies.containsKey(collection)) {
                 item.getPOST().setRequestBody(body(collection + ".create"));
@@ -92,6 +109,32 @@ public class ContractOpenApiFilter implements OASFilter {
         return schemas;
     }
 
+    /**
+     * By collection, for those with a core face: its Create and its merge patch schema in camelCase (the holder's
+     * {@code CORE_NAMES}: v1 name → camelCase name).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, io.carehub.commons.validation.Schema[]> coreSchemas(
+            Map<String, io.carehub.commons.validation.Schema[]> bodies) {
+        Map<String, io.carehub.commons.validation.Schema[]> schemas = new LinkedHashMap<>();
+        List<String> classes = ConfigProvider.getConfig().getOptionalValues(REQUEST_SCHEMAS, String.class).orElse(List.of());
+        for (String className : classes) {
+            try {
+                Class<?> holder = Class.forName(className.strip(), true, Thread.currentThread().getContextClassLoader());
+                if (hasField(holder, "CORE_NAMES")) {
+                    String collection = (String) staticField(holder, "COLLECTION");
+                    Map<String, String> names = (Map<String, String>) staticField(holder, "CORE_NAMES");
+                    io.carehub.commons.validation.Schema[] v1 = bodies.get(collection);
+                    schemas.put(collection, new io.carehub.commons.validation.Schema[] { v1[0].renamed(names),
+                            v1[1].renamed(names) });
+                }
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException(REQUEST_SCHEMAS + ": " + className + " has an unreadable CORE_NAMES", e);
+            }
+        }
+        return schemas;
+    }
+
     private static boolean hasField(Class<?> holder, String name) {
         return java.util.Arrays.stream(holder.getDeclaredFields()).anyMatch(f -> f.getName().equals(name));
     }
@@ -106,10 +149,14 @@ public class ContractOpenApiFilter implements OASFilter {
         return field.get(null);
     }
 
-    private static org.eclipse.microprofile.openapi.models.parameters.RequestBody body(String component) {
-        return OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
-                .addMediaType("application/json", OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref("#/components/schemas/" + component))));
+    private static org.eclipse.microprofile.openapi.models.parameters.RequestBody body(String component, String... mediaTypes) {
+        var content = OASFactory.createContent();
+        for (String type : java.util.stream.Stream.concat(java.util.stream.Stream.of(mediaTypes),
+                java.util.stream.Stream.of("application/json")).toList()) {
+            content.addMediaType(type, OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().ref("#/components/schemas/" + component)));
+        }
+        return OASFactory.createRequestBody().required(true).content(content);
     }
 
     static final String EXPORT_FORMULAS = "A cell that starts with =, +, -, @, tab or carriage return (a negative number"
@@ -133,7 +180,8 @@ public class ContractOpenApiFilter implements OASFilter {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
-        boolean hasBody = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+        boolean hasBody = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH;
         error(operation, "400", "bad input: parse_exception, bad_request or uniqueness_exception, each error naming its field");
         error(operation, "401", "unauthorized: no, malformed, expired or wrongly signed access token");
         error(operation, "403", "forbidden: the access token lacks the scope");

@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.carehub.commons.errors.ApiError;
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.errors.ErrorCode;
 import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.web.IdOnly;
 import io.quarkus.security.UnauthorizedException;
@@ -49,6 +52,26 @@ public class Caller {
     /** The caller's tenant and the token's environment: what every read and write of a tenant's data is confined to. */
     public Partition partition() {
         return new Partition(tenant(), environment());
+    }
+
+    /**
+     * The partition a request of the core face works in (API-CORE.md §C1): the tenant in its path, which must be the
+     * token's ({@code 404 not_found} otherwise: another tenant is indistinguishable from none), and its
+     * {@code environment} query parameter (null: the token's), which the token's client must be granted
+     * ({@code 403 forbidden} otherwise).
+     */
+    public Partition corePartition(String pathTenant, String environment) {
+        if (!tenant().equals(pathTenant)) {
+            throw ApiException.notFound();
+        }
+        if (environment == null) {
+            return partition();
+        }
+        if (!environments().contains(environment)) {
+            throw new ApiException(ApiError.at(ErrorCode.FORBIDDEN, "environment",
+                    "this client is not granted the environment " + environment));
+        }
+        return new Partition(tenant(), environment);
     }
 
     /** The environments the token's client is granted (its own environment at least). */

@@ -28,6 +28,17 @@ public final class Fields {
         this.body = body;
     }
 
+    /**
+     * The same values under other names ({@code names}: this body's name → the other's), e.g. a core-face body's
+     * camelCase fields as the v1 face names them, so that one service method serves both faces. The body's text does
+     * not come along: its names are not the other's.
+     */
+    public Fields renamed(Map<String, String> names) {
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> renamed.put(names.getOrDefault(name, name), value));
+        return new Fields(renamed);
+    }
+
     /** The same fields, knowing the text of the body they were read from (for {@link #sentText}). */
     public Fields sentAs(String body) {
         return new Fields(values, body);

@@ -33,6 +33,23 @@ public final class Schema {
         return new Schema(fields);
     }
 
+    /**
+     * The fields of this schema that {@code names} names, each under its new name ({@code names}: this schema's name →
+     * the new one), with their types and rules: how the core face (API-CORE.md §C4) accepts a collection's fields in
+     * camelCase, with every error at its camelCase path ({@code .birthDate}).
+     */
+    public Schema renamed(Map<String, String> names) {
+        List<Field> renamed = new ArrayList<>();
+        for (var name : names.entrySet()) {
+            Field field = fields.get(name.getKey());
+            if (field == null) {
+                throw new IllegalArgumentException("no field " + name.getKey());
+            }
+            renamed.add(new Field(name.getValue(), field.type(), field.mandatory(), field.updatable()));
+        }
+        return new Schema(renamed.toArray(Field[]::new));
+    }
+
     /** Checks a Create body; throws an {@link ApiException} listing every error. */
     public Fields create(JsonNode body) {
         return checked(body, Mode.CREATE);

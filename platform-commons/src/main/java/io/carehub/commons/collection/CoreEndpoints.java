@@ -1,0 +1,135 @@
+package io.carehub.commons.collection;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.carehub.commons.errors.ApiError;
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.paging.Filter;
+import io.carehub.commons.paging.ListPage;
+import io.carehub.commons.paging.ListParameters;
+import io.carehub.commons.persistence.PartitionedResource;
+import io.carehub.commons.security.Caller;
+import io.carehub.commons.tenancy.Partition;
+import io.carehub.commons.validation.Fields;
+import io.carehub.commons.validation.JsonBodies;
+import io.carehub.commons.validation.Schema;
+import io.carehub.commons.web.IdOnly;
+import io.carehub.commons.web.PublicUrls;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The conventions of the core face (API-CORE.md §C1, §C3, §C4) that every collection's core resource follows the same
+ * way, over the same service logic as its v1 face ({@link CollectionService}): the tenant in the path and the
+ * {@code environment} parameter ({@link Caller#corePartition}); camelCase fields, checked by the v1 schema's rules under
+ * their camelCase names and handed to the service under their v1 names, every error's path and wording in camelCase;
+ * page/size lists with totals; single objects bare; {@code 201} with {@code Location} on Create; JSON merge patch
+ * (a member set to null clears it) for Update.
+ */
+public final class CoreEndpoints<E extends PartitionedResource, V> {
+
+    private final String collection;
+    private final CollectionService<E> service;
+    private final Function<E, V> view;
+    /** v1 name → core name, of every field the core face has. */
+    private final Map<String, String> names;
+    private final Map<String, String> v1Names = new HashMap<>();
+    private final Schema schema;
+    private final List<Filter> filters;
+    private final Map<String, String> sortable;
+    private final Caller caller;
+    private final PublicUrls urls;
+    private final Pattern v1Words;
+
+    /**
+     * @param names    the collection's fields on the core face: v1 name → camelCase name, in the v1 schema's terms
+     * @param v1Schema what the v1 face's Create and Update accept; the core face takes its {@code names} fields
+     * @param filters  the core face's list filters, by camelCase name (each with the entity attribute it matches)
+     * @param sortable the fields a list may be sorted by beyond createdAt and updatedAt: camelCase name → attribute
+     */
+    public CoreEndpoints(String collection, CollectionService<E> service, Function<E, V> view, Map<String, String> names,
+            Schema v1Schema, List<Filter> filters, Map<String, String> sortable, Caller caller, PublicUrls urls) {
+        this.collection = collection;
+        this.service = service;
+        this.view = view;
+        this.names = new LinkedHashMap<>(names);
+        names.forEach((v1, core) -> v1Names.put(core, v1));
+        this.schema = v1Schema.renamed(names);
+        this.filters = filters;
+        this.sortable = sortable;
+        this.caller = caller;
+        this.urls = urls;
+        this.v1Words = Pattern.compile("\\b(" + String.join("|", names.keySet().stream().map(Pattern::quote).toList()) + ")\\b");
+    }
+
+    public Uni<ListPage<V>> list(String tenant, String environment, UriInfo uriInfo) {
+        Partition partition = caller.corePartition(tenant, environment);
+        ListParameters list = ListParameters.fromQuery(uriInfo.getQueryParameters(), filters, sortable);
+        return inCoreNames(service.list(partition, list)).map(page -> page.map(view));
+    }
+
+    public Uni<V> get(String tenant, String environment, String id) {
+        Partition partition = caller.corePartition(tenant, environment);
+        return inCoreNames(service.get(partition, CollectionEndpoints.guid(id))).map(view);
+    }
+
+    /** {@code 201}, the resource bare (or only its id, for a caller that may write but not read it), {@code Location}. */
+    public Uni<Response> create(String tenant, String environment, String body, UriInfo uriInfo) {
+        Partition partition = caller.corePartition(tenant, environment);
+        Fields fields = schema.create(JsonBodies.object(body)).renamed(v1Names);
+        return inCoreNames(service.create(partition, fields)).map(e -> Response.status(Response.Status.CREATED)
+                .entity(visible(e)).location(URI.create(urls.base(uriInfo) + "/v1/" + tenant + "/" + collection + "/" + e.id))
+                .build());
+    }
+
+    /** A JSON merge patch (RFC 7396): members left out keep their value, a member set to null clears it. */
+    public Uni<Object> patch(String tenant, String environment, String id, String body) {
+        Partition partition = caller.corePartition(tenant, environment);
+        var uuid = CollectionEndpoints.guid(id);
+        Fields fields = schema.update(JsonBodies.object(body)).renamed(v1Names);
+        return inCoreNames(service.update(partition, uuid, fields)).map(this::visible);
+    }
+
+    private Object visible(E e) {
+        return caller.canRead(collection) ? view.apply(e) : new IdOnly(e.id.toString());
+    }
+
+    /**
+     * The service's failures in the core face's names. (What the core face checks itself, the body and the query, it
+     * names in camelCase already: a v1 name a client sent there stays as sent.)
+     */
+    private <T> Uni<T> inCoreNames(Uni<T> call) {
+        return call.onFailure(ApiException.class).transform(e -> inCoreNames((ApiException) e));
+    }
+
+    /** A v1 failure as the core face says it: {@code .coach_id} → {@code .coachId}, in the path and the detail. */
+    private ApiException inCoreNames(ApiException e) {
+        return e.map(error -> {
+            Map<String, Object> extra = new LinkedHashMap<>(error.extra());
+            if (extra.get("path") instanceof String path) {
+                extra.put("path", coreWords(path));
+            }
+            return new ApiError(error.status(), error.code(), error.title(),
+                    error.detail() == null ? null : coreWords(error.detail()), Map.copyOf(extra));
+        });
+    }
+
+    private String coreWords(String text) {
+        Matcher m = v1Words.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(names.get(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
