@@ -117,6 +117,10 @@ class EnvironmentsTests {
         given().auth().oauth2(sandbox).get("/v1/webhook_subscriptions/" + sandboxSubscription).then().statusCode(200);
 
         String key = UUID.randomUUID().toString();
+        // Written before environments (no environment): live's, as all data was then. One key, one partition: it is
+        // consumed before the sandbox change, so a sandbox ping that covered it would show it.
+        Instant beforeEnvironments = TestEvents.now();
+        TestEvents.publish(PATIENTS_TOPIC, tenant, "patients", key, beforeEnvironments);
         Instant inSandbox = TestEvents.now();
         TestEvents.publish(PATIENTS_TOPIC, tenant, "sandbox", "patients", key, inSandbox);
         Instant inLive = TestEvents.now();
@@ -129,8 +133,10 @@ class EnvironmentsTests {
         liveHook.await(r -> r.body().contains(Timestamps.format(tenantWide)), DEADLINE);
         sandboxHook.await(r -> r.body().contains(Timestamps.format(inSandbox)), DEADLINE);
         liveHook.await(r -> r.body().contains(Timestamps.format(inLive)), DEADLINE);
+        liveHook.await(r -> r.body().contains(Timestamps.format(beforeEnvironments)), DEADLINE);
         for (TestReceiver.Request r : sandboxHook.requests()) {
             assertFalse(r.body().contains(Timestamps.format(inLive)), r.body());
+            assertFalse(r.body().contains(Timestamps.format(beforeEnvironments)), r.body());
         }
         for (TestReceiver.Request r : liveHook.requests()) {
             assertFalse(r.body().contains(Timestamps.format(inSandbox)), r.body());

@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.carehub.commons.security.ApiCollections;
+import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.web.Timestamps;
 import io.carehub.notifier.config.WebhooksConfig;
 import io.carehub.notifier.delivery.Dispatcher;
@@ -166,9 +168,13 @@ public class ChangeConsumer {
         try {
             JsonNode data = record.value() == null ? null : json.readTree(record.value()).get("data");
             String tenant = text(data, "tenant");
-            // Absent for a tenant-wide collection (api_clients): then every environment's subscriptions hear of it.
-            String environment = text(data, "environment");
             String resource = text(data, "resource");
+            // None for a tenant-wide collection (api_clients): every environment's subscriptions hear of it. Any other
+            // event without one was written before environments, when all data was live.
+            String environment = text(data, "environment");
+            if (environment == null && !ApiCollections.TENANT_WIDE.contains(resource)) {
+                environment = Partition.LIVE;
+            }
             Instant updatedAt = Timestamps.parse(text(data, "updated_at")).orElse(null);
             if (tenant != null && resource != null && updatedAt != null && Collections.exists(resource)) {
                 return new PendingRanges.Change(tenant, environment, resource, updatedAt, updatedAt);

@@ -24,6 +24,12 @@ public final class ApiCollections {
     /** Every collection: the data ones and notifier-service's own (governed by admin/operator and webhooks). */
     public static final List<String> ALL = Stream.concat(DATA.stream(), Stream.of(API_CLIENTS, WEBHOOK_SUBSCRIPTIONS)).toList();
 
+    /**
+     * Collections of tenant-wide records (API-CORE.md §C1): of no one environment, so their change events name none and
+     * concern every environment of the tenant. Every other collection is of one environment.
+     */
+    public static final Set<String> TENANT_WIDE = Set.of(API_CLIENTS);
+
     /** Collections with Delete: a follower learns of deletions only through {@code include_deleted=true}. */
     public static final Set<String> WITH_DELETES = Set.of("patient_tasks", API_CLIENTS, WEBHOOK_SUBSCRIPTIONS);
 
