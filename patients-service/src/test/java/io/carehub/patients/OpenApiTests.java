@@ -57,4 +57,24 @@ class OpenApiTests {
                 .body("components.schemas['phone_numbers.create'].required", hasItem("user_id"))
                 .body("components.schemas['phone_numbers.update'].properties", not(hasKey("user_id")));
     }
+
+    /** API-CORE.md §C4, §C5: the core face's patients, with camelCase bodies from the same rules as v1's. */
+    @Test
+    void theCoreFaceDocumentsItsPathsAndCamelCaseBodies() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths['/v1/{tenant}/patients'].get.parameters.name", hasItem("environment"))
+                .body("paths['/v1/{tenant}/patients'].post.requestBody.content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/patients.core.create"))
+                .body("paths['/v1/{tenant}/patients/{patientId}'].get", notNullValue())
+                .body("paths['/v1/{tenant}/patients/{patientId}'].patch.requestBody.content['application/merge-patch+json']"
+                        + ".schema.$ref", equalTo("#/components/schemas/patients.core.patch"))
+                .body("paths['/v1/{tenant}/patients/{patientId}'].patch.responses['404'].content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/Errors"))
+                .body("components.schemas['patients.core.create'].required",
+                        containsInAnyOrder("phase", "timezone", "firstName", "lastName", "birthDate"))
+                .body("components.schemas['patients.core.create'].properties", hasKey("externalId"))
+                .body("components.schemas['patients.core.create'].properties", not(hasKey("phone_numbers")))
+                .body("components.schemas['patients.core.patch'].properties.birthDate.format", equalTo("date"))
+                .body("components.schemas['patients.create'].properties", hasKey("external_id"));
+    }
 }
