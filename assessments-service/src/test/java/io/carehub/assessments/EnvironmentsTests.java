@@ -3,7 +3,6 @@ package io.carehub.assessments;
 import static io.carehub.commons.testing.TestHttp.get;
 import static io.carehub.commons.testing.TestHttp.post;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.carehub.commons.testing.TestChangeEvents;
+import io.carehub.commons.testing.TestEnvironments;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
@@ -50,10 +50,7 @@ class EnvironmentsTests {
         assertEquals(COLLECTIONS, events.stream().map(e -> e.get("data").get("resource").asText()).sorted().toList());
         events.forEach(e -> assertEquals("sandbox", e.get("data").get("environment").asText(), e.toString()));
         for (int i = 0; i < made.length; i++) {
-            String path = "/v1/" + COLLECTIONS.get(i);
-            get(sandbox, path + "/" + made[i]).statusCode(200).body("data.id", equalTo(made[i]));
-            get(live, path + "/" + made[i]).statusCode(404).body("errors[0].code", equalTo("not_found"));
-            get(live, path + "?page[size]=1000").statusCode(200).body("data.id", not(hasItem(made[i])));
+            TestEnvironments.assertOnlyIn(sandbox, live, COLLECTIONS.get(i), made[i]);
         }
     }
 

@@ -7,7 +7,6 @@ import static io.carehub.messaging.TestApi.createConversation;
 import static io.carehub.messaging.TestApi.inboundBody;
 import static io.carehub.messaging.TestApi.messageBody;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.TestEnvironments;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
@@ -49,10 +49,7 @@ class EnvironmentsTests {
         events.forEach(e -> assertEquals("sandbox", e.get("data").get("environment").asText(), e.toString()));
         List<String> collections = List.of("conversations", "messages");
         for (int i = 0; i < made.length; i++) {
-            String path = "/v1/" + collections.get(i);
-            get(sandbox, path + "/" + made[i]).statusCode(200).body("data.id", equalTo(made[i]));
-            get(live, path + "/" + made[i]).statusCode(404).body("errors[0].code", equalTo("not_found"));
-            get(live, path + "?page[size]=1000").statusCode(200).body("data.id", not(hasItem(made[i])));
+            TestEnvironments.assertOnlyIn(sandbox, live, collections.get(i), made[i]);
         }
     }
 

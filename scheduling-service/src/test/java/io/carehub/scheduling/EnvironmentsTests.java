@@ -4,7 +4,6 @@ import static io.carehub.commons.testing.TestHttp.get;
 import static io.carehub.commons.testing.TestHttp.post;
 import static io.carehub.commons.testing.TestHttp.put;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.TestEnvironments;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
@@ -49,20 +49,13 @@ class EnvironmentsTests {
         }
         List<String> collections = List.of("workers", "calendars", "calendar_events");
         for (int i = 0; i < made.length; i++) {
-            String path = "/v1/" + collections.get(i);
-            get(sandbox, path + "/" + made[i]).statusCode(200).body("data.id", equalTo(made[i]));
-            get(live, path + "/" + made[i]).statusCode(404).body("errors[0].code", equalTo("not_found"));
-            get(live, path + "?page[size]=1000").statusCode(200).body("data.id", not(hasItem(made[i])));
+            TestEnvironments.assertOnlyIn(sandbox, live, collections.get(i), made[i]);
         }
     }
 
     @Test
     void liveCalendarsAreNoneOfSandboxs() {
-        String calendar = TestApi.createCalendar(live);
-        get(sandbox, "/v1/calendars/" + calendar).statusCode(404).body("errors[0].code", equalTo("not_found"));
-        get(sandbox, "/v1/calendars?page[size]=1000").statusCode(200).body("data.id", not(hasItem(calendar)));
-        get(sandbox, "/v1/exports/calendars").statusCode(200).body(not(org.hamcrest.Matchers.containsString(calendar)));
-        get(live, "/v1/calendars/" + calendar).statusCode(200).body("data.id", equalTo(calendar));
+        TestEnvironments.assertOnlyIn(live, sandbox, "calendars", TestApi.createCalendar(live));
     }
 
     @Test

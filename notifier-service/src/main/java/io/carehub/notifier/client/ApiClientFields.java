@@ -1,7 +1,5 @@
 package io.carehub.notifier.client;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.carehub.commons.paging.Filter;
@@ -30,16 +28,7 @@ final class ApiClientFields {
     };
 
     /** A non-empty list of scopes; a repeated scope counts once. */
-    static final FieldType SCOPES = (path, name, v, out) -> {
-        if (!(Types.listOf(SCOPE).read(path, name, v, out) instanceof List<?> scopes)) {
-            return null;
-        }
-        if (v.isEmpty()) {
-            out.bad(path, name + " must name at least one scope");
-            return null;
-        }
-        return new ArrayList<>(new LinkedHashSet<>(scopes));
-    };
+    static final FieldType SCOPES = Types.distinctListOf(SCOPE, "must name at least one scope");
 
     /** One environment's name (API-CORE.md §C1); whether the platform has it is the service's to check. */
     static final FieldType ENVIRONMENT = (path, name, v, out) -> {
@@ -52,16 +41,7 @@ final class ApiClientFields {
     };
 
     /** A non-empty list of environments, the first the default of its tokens; a repeated one counts once. */
-    static final FieldType ENVIRONMENTS = (path, name, v, out) -> {
-        if (!(Types.listOf(ENVIRONMENT).read(path, name, v, out) instanceof List<?> environments)) {
-            return null;
-        }
-        if (v.isEmpty()) {
-            out.bad(path, name + " must name at least one environment");
-            return null;
-        }
-        return new ArrayList<>(new LinkedHashSet<>(environments));
-    };
+    static final FieldType ENVIRONMENTS = Types.distinctListOf(ENVIRONMENT, "must name at least one environment");
 
     /** A tenant's name: not one the core face's paths reserve (API-CORE.md §C1: {@code /v1/patients} is no tenant's). */
     static final FieldType TENANT = (path, name, v, out) -> {

@@ -1,8 +1,6 @@
 package io.carehub.notifier.subscription;
 
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.carehub.commons.paging.Filter;
@@ -45,16 +43,8 @@ final class WebhookSubscriptionFields {
     };
 
     /** A list of collection names (a repeated one counts once); null (not empty) means every collection. */
-    static final FieldType RESOURCES = (path, name, v, out) -> {
-        if (!(Types.listOf(COLLECTION_NAME).read(path, name, v, out) instanceof List<?> names)) {
-            return null;
-        }
-        if (v.isEmpty()) {
-            out.bad(path, name + " must name at least one collection, or be null for every collection");
-            return null;
-        }
-        return new ArrayList<>(new LinkedHashSet<>(names));
-    };
+    static final FieldType RESOURCES = Types.distinctListOf(COLLECTION_NAME,
+            "must name at least one collection, or be null for every collection");
 
     /** Any non-empty secret the subscriber chose; a {@code whsec_} one must be base64 after the prefix. */
     static final FieldType SECRET = (path, name, v, out) -> {

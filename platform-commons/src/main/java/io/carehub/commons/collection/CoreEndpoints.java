@@ -23,7 +23,6 @@ import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.JsonBodies;
 import io.carehub.commons.validation.Schema;
-import io.carehub.commons.web.IdOnly;
 import io.carehub.commons.web.PublicUrls;
 import io.smallrye.mutiny.Uni;
 
@@ -100,7 +99,7 @@ public final class CoreEndpoints<E extends PartitionedResource, V> {
     }
 
     private Object visible(E e) {
-        return caller.canRead(collection) ? view.apply(e) : new IdOnly(e.id.toString());
+        return caller.visible(collection, view.apply(e), e.id.toString());
     }
 
     /**

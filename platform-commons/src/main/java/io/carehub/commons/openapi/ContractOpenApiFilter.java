@@ -40,24 +40,23 @@ public class ContractOpenApiFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(ERRORS, errorsSchema());
-        Map<String, io.carehub.commons.validation.Schema[]> bodies = requestSchemas();
+        Map<String, Bodies> bodies = requestSchemas();
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             bodies.forEach((collection, schema) -> openAPI.getComponents().addSchema(collection + ".create",
-                    schema[0].openApi(Mode.CREATE)));
+                    schema.create().openApi(Mode.CREATE)));
             return;
         }
         bodies.forEach((collection, schema) -> {
-            openAPI.getComponents().addSchema(collection + ".create", schema[0].openApi(Mode.CREATE));
+            openAPI.getComponents().addSchema(collection + ".create", schema.create().openApi(Mode.CREATE));
             // An Update schema only where the collection has Update: a create-only one publishes none.
             var item = openAPI.getPaths().getPathItem("/v1/" + collection + "/{id}");
             if (item != null && item.getPUT() != null) {
-                openAPI.getComponents().addSchema(collection + ".update", schema[1].openApi(Mode.UPDATE));
+                openAPI.getComponents().addSchema(collection + ".update", schema.update().openApi(Mode.UPDATE));
             }
-        });
-        Map<String, io.carehub.commons.validation.Schema[]> coreBodies = coreSchemas(bodies);
-        coreBodies.forEach((collection, schema) -> {
-            openAPI.getComponents().addSchema(collection + ".core.create", schema[0].openApi(Mode.CREATE));
-            openAPI.getComponents().addSchema(collection + ".core.patch", schema[1].openApi(Mode.UPDATE));
+            if (schema.hasCoreFace()) {
+                openAPI.getComponents().addSchema(collection + ".core.create", schema.coreCreate().openApi(Mode.CREATE));
+                openAPI.getComponents().addSchema(collection + ".core.patch", schema.corePatch().openApi(Mode.UPDATE));
+            }
         });
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/v1/") || io.carehub.commons.web.RequestBodies.isTokenEndpoint(path)) {
@@ -67,10 +66,11 @@ public class ContractOpenApiFilter implements OASFilter {
             if (segments[0].equals("{tenant}") && segments.length > 1) {
                 // The core face (API-CORE.md §C4): /v1/{tenant}/<collection>, camelCase bodies.
                 String core = segments[1];
-                if (segments.length == 2 && item.getPOST() != null && coreBodies.containsKey(core)) {
+                boolean hasCoreFace = bodies.containsKey(core) && bodies.get(core).hasCoreFace();
+                if (segments.length == 2 && item.getPOST() != null && hasCoreFace) {
                     item.getPOST().setRequestBody(body(core + ".core.create"));
                 }
-                if (segments.length == 3 && item.getPATCH() != null && coreBodies.containsKey(core)) {
+                if (segments.length == 3 && item.getPATCH() != null && hasCoreFace) {
                     item.getPATCH().setRequestBody(body(core + ".core.patch", "application/merge-patch+json"));
                 }
                 item.getOperations().forEach((method, operation) -> addErrors(method, operation, path));
@@ -90,46 +90,34 @@ public class ContractOpenApiFilter implements OASFilter {
         });
     }
 
-    /** By collection: its Create and its Update schema. */
-    private static Map<String, io.carehub.commons.validation.Schema[]> requestSchemas() {
-        Map<String, io.carehub.commons.validation.Schema[]> schemas = new LinkedHashMap<>();
-        List<String> classes = ConfigProvider.getConfig().getOptionalValues(REQUEST_SCHEMAS, String.class).orElse(List.of());
-        for (String className : classes) {
-            try {
-                Class<?> holder = Class.forName(className.strip(), true, Thread.currentThread().getContextClassLoader());
-                io.carehub.commons.validation.Schema[] pair = hasField(holder, "SCHEMA")
-                        ? new io.carehub.commons.validation.Schema[] { schema(holder, "SCHEMA"), schema(holder, "SCHEMA") }
-                        : new io.carehub.commons.validation.Schema[] { schema(holder, "CREATE"), schema(holder, "UPDATE") };
-                schemas.put((String) staticField(holder, "COLLECTION"), pair);
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                throw new IllegalStateException(REQUEST_SCHEMAS + ": " + className
-                        + " needs static COLLECTION and SCHEMA (or CREATE and UPDATE)", e);
-            }
+    /**
+     * A collection's request bodies: its Create and Update schemas and, for one with a core face, the same in camelCase
+     * (its holder's {@code CORE_NAMES}: v1 name → camelCase name), else null.
+     */
+    private record Bodies(io.carehub.commons.validation.Schema create, io.carehub.commons.validation.Schema update, io.carehub.commons.validation.Schema coreCreate, io.carehub.commons.validation.Schema corePatch) {
+
+        boolean hasCoreFace() {
+            return coreCreate != null;
         }
-        return schemas;
     }
 
-    /**
-     * By collection, for those with a core face: its Create and its merge patch schema in camelCase (the holder's
-     * {@code CORE_NAMES}: v1 name → camelCase name).
-     */
+    /** By collection: its bodies, read from the classes {@code carehub.openapi.request-schemas} names. */
     @SuppressWarnings("unchecked")
-    private static Map<String, io.carehub.commons.validation.Schema[]> coreSchemas(
-            Map<String, io.carehub.commons.validation.Schema[]> bodies) {
-        Map<String, io.carehub.commons.validation.Schema[]> schemas = new LinkedHashMap<>();
+    private static Map<String, Bodies> requestSchemas() {
+        Map<String, Bodies> schemas = new LinkedHashMap<>();
         List<String> classes = ConfigProvider.getConfig().getOptionalValues(REQUEST_SCHEMAS, String.class).orElse(List.of());
         for (String className : classes) {
             try {
                 Class<?> holder = Class.forName(className.strip(), true, Thread.currentThread().getContextClassLoader());
-                if (hasField(holder, "CORE_NAMES")) {
-                    String collection = (String) staticField(holder, "COLLECTION");
-                    Map<String, String> names = (Map<String, String>) staticField(holder, "CORE_NAMES");
-                    io.carehub.commons.validation.Schema[] v1 = bodies.get(collection);
-                    schemas.put(collection, new io.carehub.commons.validation.Schema[] { v1[0].renamed(names),
-                            v1[1].renamed(names) });
-                }
+                io.carehub.commons.validation.Schema create = schema(holder, hasField(holder, "SCHEMA") ? "SCHEMA" : "CREATE");
+                io.carehub.commons.validation.Schema update = schema(holder, hasField(holder, "SCHEMA") ? "SCHEMA" : "UPDATE");
+                Map<String, String> core = hasField(holder, "CORE_NAMES")
+                        ? (Map<String, String>) staticField(holder, "CORE_NAMES") : null;
+                schemas.put((String) staticField(holder, "COLLECTION"), new Bodies(create, update,
+                        core == null ? null : create.renamed(core), core == null ? null : update.renamed(core)));
             } catch (ReflectiveOperationException | ClassCastException e) {
-                throw new IllegalStateException(REQUEST_SCHEMAS + ": " + className + " has an unreadable CORE_NAMES", e);
+                throw new IllegalStateException(REQUEST_SCHEMAS + ": " + className
+                        + " needs static COLLECTION and SCHEMA (or CREATE and UPDATE), and CORE_NAMES a map if it has one", e);
             }
         }
         return schemas;

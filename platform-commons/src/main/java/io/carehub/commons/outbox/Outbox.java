@@ -36,16 +36,11 @@ public class Outbox {
         this.topic = service + ".changes";
     }
 
-    /** The change of resource {@code id} of {@code collection} in {@code partition}. */
-    public Uni<Void> record(Partition partition, String resource, UUID id, ChangeOperation operation, Instant updatedAt) {
-        return record(partition.tenant(), partition.environment(), resource, id, operation, updatedAt);
-    }
-
     /**
-     * The change of a tenant-wide record ({@code environment} null: api_clients), or of one of a partition's. A
-     * tenant-wide record's event has no {@code environment}: it concerns every environment of the tenant.
+     * The change of a record of a partition's, or of a tenant-wide one ({@code environment} null: api_clients), whose
+     * event has no {@code environment}: it concerns every environment of the tenant.
      */
-    public Uni<Void> record(String tenant, String environment, String resource, UUID id, ChangeOperation operation,
+    private Uni<Void> record(String tenant, String environment, String resource, UUID id, ChangeOperation operation,
             Instant updatedAt) {
         OutboxEvent event = event(tenant, environment, resource, id, operation, updatedAt);
         return Panache.getSession().chain(session -> session.persist(event));

@@ -273,6 +273,24 @@ public final class Types {
         }, () -> doc(SchemaType.ARRAY).items(element.openApi()).maxItems(maxItems));
     }
 
+    /**
+     * A non-empty list of {@code element}s in which a repeated item counts once (the first's place kept): scopes, a
+     * client's environments, a subscription's collections. An empty list is refused with {@code name + " " + whenEmpty}.
+     */
+    public static FieldType distinctListOf(FieldType element, String whenEmpty) {
+        FieldType list = listOf(element);
+        return described((path, name, v, out) -> {
+            if (!(list.read(path, name, v, out) instanceof List<?> items)) {
+                return null;
+            }
+            if (v.isEmpty()) {
+                out.bad(path, name + " " + whenEmpty);
+                return null;
+            }
+            return new ArrayList<>(new LinkedHashSet<>(items));
+        }, () -> list.openApi().minItems(1));
+    }
+
     /** A nested object checked against its own schema; read as its {@link Fields}. */
     public static FieldType object(Schema schema) {
         return described((path, name, v, out) -> {
