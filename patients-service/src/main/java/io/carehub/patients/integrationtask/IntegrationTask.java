@@ -12,6 +12,7 @@ import org.hibernate.annotations.ColumnTransformer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.carehub.commons.persistence.JsonArrayConverter;
 import io.carehub.commons.persistence.PartitionedResource;
 
 /**

@@ -16,7 +16,7 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.paging.PageRows;
-import io.carehub.commons.persistence.PartitionedResource;
+import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
@@ -35,7 +35,7 @@ import io.smallrye.mutiny.Uni;
  * A collection's resource keeps its JAX-RS methods (so its paths, scopes and OpenAPI text are in plain
  * sight) and delegates each to one call here.
  */
-public final class CollectionEndpoints<E extends PartitionedResource, V> {
+public final class CollectionEndpoints<E extends TenantResource, V> {
 
     static final int EXPORT_BATCH = 500;
 
@@ -70,7 +70,7 @@ public final class CollectionEndpoints<E extends PartitionedResource, V> {
      * @param filters    its Find filters
      * @param deletable  whether it has Delete (then Find takes {@code include_deleted})
      */
-    public static <E extends PartitionedResource, V> CollectionEndpoints<E, V> of(String collection, CollectionService<E> service,
+    public static <E extends TenantResource, V> CollectionEndpoints<E, V> of(String collection, CollectionService<E> service,
             Function<E, V> view, Schema schema, List<Filter> filters, boolean deletable, Caller caller, PublicUrls urls) {
         return new CollectionEndpoints<>(collection, service, view, view, schema, filters, deletable, caller, urls);
     }
@@ -80,7 +80,7 @@ public final class CollectionEndpoints<E extends PartitionedResource, V> {
      * includes deleted resources shows each with {@code viewWithDeleted} (its {@code deleted} flag); everything
      * else shows {@code view}.
      */
-    public static <E extends PartitionedResource, V> CollectionEndpoints<E, V> withDeletes(String collection,
+    public static <E extends TenantResource, V> CollectionEndpoints<E, V> withDeletes(String collection,
             CollectionService<E> service, Function<E, V> view, Function<E, V> viewWithDeleted, Schema schema,
             List<Filter> filters, Caller caller, PublicUrls urls) {
         return new CollectionEndpoints<>(collection, service, view, viewWithDeleted, schema, filters, true, caller, urls);
@@ -139,7 +139,7 @@ public final class CollectionEndpoints<E extends PartitionedResource, V> {
         return CsvExport.stream(columns, EXPORT_BATCH,
                 after -> service.page(partition, find.continuing(after, EXPORT_BATCH)).map(PageRows::rows)
                         .map(rows -> rows.size() > EXPORT_BATCH ? rows.subList(0, EXPORT_BATCH) : rows),
-                PartitionedResource::cursor, row, find.escapeFormulas());
+                TenantResource::cursor, row, find.escapeFormulas());
     }
 
     private Object visible(E e) {

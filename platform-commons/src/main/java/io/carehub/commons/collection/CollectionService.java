@@ -6,7 +6,7 @@ import io.carehub.commons.paging.FindParameters;
 import io.carehub.commons.paging.ListPage;
 import io.carehub.commons.paging.ListParameters;
 import io.carehub.commons.paging.PageRows;
-import io.carehub.commons.persistence.PartitionedResource;
+import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +14,11 @@ import io.smallrye.mutiny.Uni;
 /**
  * What {@link CollectionEndpoints} needs of a collection's service. Each service implements the operations
  * its collection has (API.md §4) with its own rules, transactions and change events; an operation the
- * collection does not have is never called (its resource has no endpoint for it).
+ * collection does not have is never called (its resource has no endpoint for it). The resources are a tenant's data,
+ * each of one environment ({@code PartitionedResource}), or tenant-wide records ({@link io.carehub.commons.persistence.TenantResource}:
+ * configuration every environment shares), whose service reads only the partition's tenant.
  */
-public interface CollectionService<E extends PartitionedResource> {
+public interface CollectionService<E extends TenantResource> {
 
     /** The resource, or a failed {@code 404 not_found}. */
     Uni<E> get(Partition partition, UUID id);

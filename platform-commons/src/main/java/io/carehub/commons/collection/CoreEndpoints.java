@@ -17,7 +17,7 @@ import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.paging.Filter;
 import io.carehub.commons.paging.ListPage;
 import io.carehub.commons.paging.ListParameters;
-import io.carehub.commons.persistence.PartitionedResource;
+import io.carehub.commons.persistence.TenantResource;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
@@ -34,7 +34,7 @@ import io.smallrye.mutiny.Uni;
  * page/size lists with totals; single objects bare; {@code 201} with {@code Location} on Create; JSON merge patch
  * (a member set to null clears it) for Update.
  */
-public final class CoreEndpoints<E extends PartitionedResource, V> {
+public final class CoreEndpoints<E extends TenantResource, V> {
 
     private final String collection;
     private final CollectionService<E> service;

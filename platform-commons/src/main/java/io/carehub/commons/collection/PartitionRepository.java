@@ -5,22 +5,16 @@ import java.util.UUID;
 import jakarta.persistence.LockModeType;
 
 import io.carehub.commons.errors.ApiException;
-import io.carehub.commons.paging.KeysetQuery;
-import io.carehub.commons.paging.ListPage;
-import io.carehub.commons.paging.ListQuery;
-import io.carehub.commons.paging.PageRows;
-import io.carehub.commons.persistence.FindHorizon;
 import io.carehub.commons.persistence.PartitionedResource;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.tenancy.Partition;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The repository of a collection of a tenant's data, confined to one {@link Partition} (tenant and environment):
  * what every collection reads the same way.
  */
-public interface PartitionRepository<E extends PartitionedResource> extends PanacheRepositoryBase<E, UUID> {
+public interface PartitionRepository<E extends PartitionedResource> extends ResourceRepository<E> {
 
     /**
      * The resource {@code id} of {@code partition}, or null: another tenant's or another environment's is
@@ -60,24 +54,5 @@ public interface PartitionRepository<E extends PartitionedResource> extends Pana
     default Uni<Boolean> existsIn(Partition partition, UUID id) {
         return count("tenant = ?1 and environment = ?2 and id = ?3", partition.tenant(), partition.environment(), id)
                 .map(n -> n > 0);
-    }
-
-    /** One page of a core-face list and the total it is a page of (API-CORE.md §C3): two statements, one session. */
-    default Uni<ListPage<E>> list(ListQuery query) {
-        return count(query.where(), query.parameters())
-                .chain(total -> find(query.hql(), query.parameters()).page(query.list().page(), query.list().size()).list()
-                        .map(rows -> ListPage.of(rows, query.list(), total)));
-    }
-
-    /**
-     * One Find page (one row more than its size, to tell whether a next page exists), never past the
-     * {@link FindHorizon}: a change still in flight is never overtaken.
-     */
-    default Uni<PageRows<E>> page(KeysetQuery query) {
-        return FindHorizon.read().chain(horizon -> {
-            KeysetQuery bounded = query.before(horizon.bound());
-            return find(bounded.hql(), bounded.parameters()).range(0, bounded.fetchSize() - 1).list()
-                    .map(rows -> new PageRows<>(rows, horizon.mayGrow(query.to())));
-        });
     }
 }

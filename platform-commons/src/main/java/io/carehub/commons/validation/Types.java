@@ -108,6 +108,23 @@ public final class Types {
         return v.booleanValue();
     }, () -> doc(SchemaType.BOOLEAN));
 
+    /**
+     * A JSON number (integer or not) that a double can hold ({@code 1e400} cannot: neither JSON consumers nor jsonb
+     * take what it becomes), read as its exact decimal value.
+     */
+    public static final FieldType NUMBER = described((path, name, v, out) -> {
+        if (!v.isNumber()) {
+            out.wrongType(path, name + " must be a number");
+            return null;
+        }
+        if (!Double.isFinite(v.doubleValue())) {
+            out.bad(path, name + " must be a number between -1.7e308 and 1.7e308");
+            return null;
+        }
+        return v.decimalValue();
+    }, () -> doc(SchemaType.NUMBER).minimum(java.math.BigDecimal.valueOf(-Double.MAX_VALUE))
+            .maximum(java.math.BigDecimal.valueOf(Double.MAX_VALUE)));
+
     public static final FieldType GUID_TYPE = described((path, name, v, out) -> {
         Object s = STRING.read(path, name, v, out);
         if (s == null) {

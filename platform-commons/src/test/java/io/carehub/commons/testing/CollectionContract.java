@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -87,6 +88,14 @@ public abstract class CollectionContract {
 
     /** Whether the collection has Delete. */
     protected boolean hasDelete() {
+        return false;
+    }
+
+    /**
+     * Whether the collection holds tenant-wide records (API-CORE.md §C1: configuration every environment of the tenant
+     * shares): then every environment sees the same records, and their events name no environment.
+     */
+    protected boolean tenantWide() {
         return false;
     }
 
@@ -301,6 +310,13 @@ public abstract class CollectionContract {
         String id = create();
         String before = get(reader, path() + "/" + id).extract().asString();
         String sandbox = TestTokens.inEnvironment(tenant, "sandbox", "all admin");
+        if (tenantWide()) {
+            assertEquals(before, get(sandbox, path() + "/" + id).statusCode(200).extract().asString(),
+                    "a tenant-wide record is the same in every environment");
+            get(sandbox, path() + "?page[size]=1000").statusCode(200).body("data.id", hasItem(id));
+            assertTrue(get(sandbox, "/v1/exports/" + collection()).statusCode(200).extract().asString().contains(id));
+            return;
+        }
         assertInvisibleTo(sandbox, id);
         assertEquals(before, get(reader, path() + "/" + id).extract().asString(), "unchanged");
 
@@ -432,12 +448,16 @@ public abstract class CollectionContract {
             assertTrue(event.get("time").asText().matches(TIMESTAMP));
             JsonNode data = event.get("data");
             assertEquals(tenant, data.get("tenant").asText());
-            assertEquals("live", data.get("environment").asText(), "a token without environment works in live");
+            if (tenantWide()) {
+                assertNull(data.get("environment"), "a tenant-wide record is of no one environment");
+            } else {
+                assertEquals("live", data.get("environment").asText(), "a token without environment works in live");
+            }
             assertEquals(collection(), data.get("resource").asText());
             assertEquals(id[0], data.get("id").asText());
             assertEquals(operations.get(i), data.get("operation").asText());
             assertTrue(data.get("updated_at").asText().matches(TIMESTAMP));
-            assertEquals(6, data.size(), "no patient data beyond ids: " + data);
+            assertEquals(tenantWide() ? 5 : 6, data.size(), "no patient data beyond ids: " + data);
         }
         for (int i = 1; i < events.size(); i++) {
             assertTrue(events.get(i).get("data").get("updated_at").asText()

@@ -1,4 +1,4 @@
-package io.carehub.patients.integrationtask;
+package io.carehub.commons.persistence;
 
 import java.io.IOException;
 
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * in (bound straight to jsonb, the reactive client would store the text as one JSON string), {@code ::text} out.
  */
 @Converter
-class JsonArrayConverter implements AttributeConverter<JsonNode, String> {
+public class JsonArrayConverter implements AttributeConverter<JsonNode, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,7 @@ class JsonArrayConverter implements AttributeConverter<JsonNode, String> {
         try {
             return JSON.readTree(text == null ? "[]" : text);
         } catch (IOException e) {
-            throw new IllegalStateException("integration_tasks holds a list that is not JSON", e);
+            throw new IllegalStateException("a jsonb list column holds something that is not JSON", e);
         }
     }
 }
