@@ -21,7 +21,7 @@ import io.restassured.response.ValidatableResponse;
 class OpenApiTests {
 
     static final List<String> COLLECTIONS = List.of("patients", "phone_numbers", "email_addresses", "external_ids",
-            "custom_data_type_records", "integration_tasks");
+            "custom_data_type_records", "integration_tasks", "custom_data_types");
 
     @Test
     void everyCollectionHasGetFindFindByPostCreateUpdateAndExport() {
@@ -76,5 +76,24 @@ class OpenApiTests {
                 .body("components.schemas['patients.core.create'].properties", not(hasKey("phone_numbers")))
                 .body("components.schemas['patients.core.patch'].properties.birthDate.format", equalTo("date"))
                 .body("components.schemas['patients.create'].properties", hasKey("external_id"));
+    }
+
+    /** API-CORE.md §C6: custom data type definitions on the core face, and their records' flat bodies. */
+    @Test
+    void theCoreFaceDocumentsCustomDataTypesAndTheirRecords() {
+        String records = "/v1/{tenant}/patients/{patientId}/cdts/{cdtName}";
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths['/v1/{tenant}/custom_data_types'].post.requestBody.content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/custom_data_types.core.create"))
+                .body("components.schemas['custom_data_types.core.create'].required", containsInAnyOrder("name", "fields"))
+                .body("components.schemas['custom_data_types.create'].properties.fields.items.properties.type.enum",
+                        hasItem("select"))
+                .body("paths['" + records + "'].get", notNullValue())
+                .body("paths['" + records + "'].post.requestBody.content['application/json'].schema.type", equalTo("object"))
+                .body("paths['" + records + "/{recordId}'].patch.requestBody.content['application/merge-patch+json'].schema.type",
+                        equalTo("object"))
+                .body("paths['" + records + "/{recordId}'].delete.responses['404'].content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/Errors"))
+                .body("paths['/v1/custom_data_type_records/{id}'].delete", notNullValue());
     }
 }

@@ -6,12 +6,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import io.carehub.commons.persistence.PartitionedResource;
+import io.carehub.commons.persistence.DeletableResource;
 
-/** A record of a customer-defined data type ({@code type_name}) about a patient; {@code body} is any JSON object. */
+/**
+ * A record of a custom data type ({@code type_name}) about a patient. When a definition names the type
+ * (API-CORE.md §C6), {@code body} was checked against its version {@code typeVersion}; else it is any JSON object
+ * (API.md §4) and {@code typeVersion} is null. Deleted softly.
+ */
 @Entity
 @Table(name = "custom_data_type_records")
-public class CustomDataTypeRecord extends PartitionedResource {
+public class CustomDataTypeRecord extends DeletableResource {
 
     @Column(name = "user_id", nullable = false, updatable = false)
     public UUID userId;
@@ -25,4 +29,8 @@ public class CustomDataTypeRecord extends PartitionedResource {
      */
     @Column(name = "body_as_sent", nullable = false)
     public String body;
+
+    /** The version of the definition the body was checked against, or null (no definition named the type). */
+    @Column(name = "type_version")
+    public Integer typeVersion;
 }

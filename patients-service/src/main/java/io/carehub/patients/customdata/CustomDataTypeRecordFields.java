@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.carehub.commons.paging.Filter;
 import io.carehub.commons.validation.Field;
-import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.Schema;
 import io.carehub.commons.validation.Types;
 import io.carehub.patients.patient.PatientRecords;
@@ -28,22 +27,18 @@ public final class CustomDataTypeRecordFields {
             Filter.of("user_id", Types.GUID_TYPE, "userId"),
             Filter.of("type_name", Types.STRING, "typeName"));
 
-    /** The columns of the export, in a stable order: new ones are appended, never reordered. */
-    static final List<String> COLUMNS = List.of("id", "user_id", "type_name", "body", "created_at", "updated_at");
+    /**
+     * The columns of the export, in a stable order: new ones are appended, never reordered. {@code version} is the
+     * definition's version a record was checked against (empty for free JSON); {@code deleted} says whether a row is
+     * deleted (an export with {@code include_deleted=true} has such rows).
+     */
+    static final List<String> COLUMNS = List.of("id", "user_id", "type_name", "body", "created_at", "updated_at",
+            "version", "deleted");
 
     private CustomDataTypeRecordFields() {
     }
 
-    static void apply(Fields fields, CustomDataTypeRecord r) {
-        if (fields.has("type_name")) {
-            r.typeName = fields.string("type_name");
-        }
-        if (fields.has("body")) {
-            r.body = fields.sentText("body");
-        }
-    }
-
     static List<Object> row(CustomDataTypeRecord r) {
-        return Arrays.asList(r.id, r.userId, r.typeName, r.body, r.createdAt, r.updatedAt);
+        return Arrays.asList(r.id, r.userId, r.typeName, r.body, r.createdAt, r.updatedAt, r.typeVersion, r.deleted);
     }
 }

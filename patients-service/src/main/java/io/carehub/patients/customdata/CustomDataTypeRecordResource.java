@@ -2,6 +2,7 @@ package io.carehub.patients.customdata;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,8 +31,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Custom data type records (API.md §4): Get, Find (filters {@code user_id}, {@code type_name}), Create and
- * Update, each about a patient ({@code user_id}).
+ * Custom data type records (API.md §4): Get, Find (filters {@code user_id}, {@code type_name}), Create, Update and
+ * Delete, each about a patient ({@code user_id}). A {@code type_name} that a custom data type definition names is
+ * checked against it (API-CORE.md §C6, errors at {@code .body.<field>}); any other keeps v1's free JSON.
  */
 // A client that goes away does not cut the work short: a write and its session finish (API.md: nothing half-done).
 @Cancellable(false)
@@ -43,9 +45,9 @@ public class CustomDataTypeRecordResource {
     private final CollectionEndpoints<CustomDataTypeRecord, CustomDataTypeRecordView> endpoints;
 
     public CustomDataTypeRecordResource(CustomDataTypeRecordService service, Caller caller, PublicUrls urls) {
-        this.endpoints = CollectionEndpoints.of(CustomDataTypeRecordFields.COLLECTION, service,
-                CustomDataTypeRecordView::of, CustomDataTypeRecordFields.SCHEMA, CustomDataTypeRecordFields.FILTERS,
-                false, caller, urls);
+        this.endpoints = CollectionEndpoints.withDeletes(CustomDataTypeRecordFields.COLLECTION, service,
+                CustomDataTypeRecordView::of, CustomDataTypeRecordView::withDeleted, CustomDataTypeRecordFields.SCHEMA,
+                CustomDataTypeRecordFields.FILTERS, caller, urls);
     }
 
     @GET
@@ -78,7 +80,8 @@ public class CustomDataTypeRecordResource {
     @Path("custom_data_type_records")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Scopes.ALL, "custom_data_type_records.write" })
-    @Operation(summary = "Create a custom data type record about a patient (user_id)")
+    @Operation(summary = "Create a custom data type record about a patient (user_id); the body of a defined type is"
+            + " checked against its current version")
     public Uni<Response> create(String body, @Context UriInfo uriInfo) {
         return endpoints.create(body, uriInfo);
     }
@@ -93,12 +96,21 @@ public class CustomDataTypeRecordResource {
         return endpoints.update(id, body);
     }
 
+    @DELETE
+    @Path("custom_data_type_records/{id}")
+    @RolesAllowed({ Scopes.ALL, "custom_data_type_records.write" })
+    @Operation(summary = "Delete a custom data type record: 200 with the record as it was (its updated_at that of the"
+            + " deletion); then 404 on Get and on a second Delete, and shown only by Find with include_deleted=true")
+    public Uni<Data<Object>> delete(@PathParam("id") String id) {
+        return endpoints.delete(id);
+    }
+
     @GET
     @Path("exports/custom_data_type_records")
     @Produces(CsvExport.MEDIA_TYPE)
     @RolesAllowed({ Scopes.ALL, "custom_data_type_records.read" })
     @Operation(summary = "Every custom data type record of the tenant as CSV, body as JSON text, streamed (optional"
-            + " page[from], page[to] and the Find filters)")
+            + " page[from], page[to], include_deleted and the Find filters)")
     public Multi<String> export(@Context UriInfo uriInfo) {
         return endpoints.export(uriInfo, CustomDataTypeRecordFields.COLUMNS, CustomDataTypeRecordFields::row);
     }

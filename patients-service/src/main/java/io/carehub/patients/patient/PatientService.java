@@ -128,8 +128,11 @@ public class PatientService implements CollectionService<Patient> {
             String path = ".external_ids[" + i + "]";
             done = then(done, () -> externalIds.insertForPatient(partition, patientId, externalId, path, now));
         }
-        for (Fields record : fields.<Fields>list("custom_data_type_records")) {
-            done = then(done, () -> customData.insert(partition, patientId, record, now));
+        List<Fields> records = fields.list("custom_data_type_records");
+        for (int i = 0; i < records.size(); i++) {
+            Fields record = records.get(i);
+            String path = ".custom_data_type_records[" + i + "]";
+            done = then(done, () -> customData.insert(partition, patientId, record, path, now));
         }
         return done;
     }

@@ -58,13 +58,18 @@ class CustomDataTypeRecordResourceTests extends CollectionContract {
     }
 
     @Override
+    protected boolean hasDelete() {
+        return true;
+    }
+
+    @Override
     protected List<String> fields() {
-        return List.of("id", "user_id", "type_name", "body", "created_at", "updated_at");
+        return List.of("id", "user_id", "type_name", "body", "version", "created_at", "updated_at");
     }
 
     @Override
     protected String exportHeader() {
-        return "id,user_id,type_name,body,created_at,updated_at";
+        return "id,user_id,type_name,body,created_at,updated_at,version,deleted";
     }
 
     @Override
