@@ -39,6 +39,8 @@ class PlatformSyncTests {
     /** The collections the workload writes (and the worker and calendar it writes on): the follower mirrors them. */
     static final List<String> MIRRORED = List.of("patients", "phone_numbers", "workers", "calendars", "calendar_events",
             "conversations", "messages", "assessment_responses", "patient_tasks");
+    /** Heard of too, not mirrored whole: what a patient's walk through a program writes (API-CORE.md §C7). */
+    static final List<String> PROGRAM_COLLECTIONS = List.of("programs", "patient_programs", "phase_changes");
     static final Duration PROMISE = Duration.ofSeconds(60);
 
     static Platform platform;
@@ -61,7 +63,8 @@ class PlatformSyncTests {
         api = Api.as(platform.gateway(), client.get("client_id").asText(), client.get("client_secret").asText(), "all admin");
         follower = new Follower();
         JsonNode subscription = api.created("/v1/webhook_subscriptions", "{\"url\": \"" + follower.url()
-                + "\", \"resources\": " + Api.JSON.writeValueAsString(MIRRORED) + "}");
+                + "\", \"resources\": " + Api.JSON.writeValueAsString(java.util.stream.Stream.concat(MIRRORED.stream(),
+                        PROGRAM_COLLECTIONS.stream()).toList()) + "}");
         follower.follow(api, subscription.get("secret").asText());
         SECRETS.addAll(List.of(platform.bootstrapClientSecret, client.get("client_secret").asText(), api.token(),
                 operator.token(), subscription.get("secret").asText()));
@@ -103,6 +106,43 @@ class PlatformSyncTests {
         Platform.log("story: the follower's copy showed the new number %d ms after the change (aim: under 2 s)",
                 took.toMillis());
         assertTrue(Duration.between(changed, Instant.now()).compareTo(PROMISE) < 0);
+    }
+
+    /**
+     * Issue 17: a follower that hears of phase_changes learns every move of a patient's walk through a five-phase
+     * program, made on the core face, and the enrollment's end state, by ping and pull alone.
+     */
+    @Test
+    @Order(1)
+    void aFollowerLearnsEveryPhaseChangeOfAPatientsWalkThroughAProgram() throws Exception {
+        api.created("/v1/programs", """
+                {"name": "onboarding", "phases": [{"name": "referral", "kind": "start", "next": ["intake"]},
+                 {"name": "intake", "kind": "step", "next": ["assessment"]},
+                 {"name": "assessment", "kind": "step", "next": ["active"]},
+                 {"name": "active", "kind": "step", "next": ["graduated"]},
+                 {"name": "graduated", "kind": "finish"}]}""");
+        String patient = api.created("/v1/patients", """
+                {"phase": "intake", "first_name": "Allison", "last_name": "Hernandez", "birthday": "1981-04-03",
+                 "timezone": "US/Pacific"}""").get("id").asText();
+        List<String> walk = List.of("referral", "intake", "assessment", "active", "graduated");
+        String enrollment = null;
+        for (String phase : walk) {
+            Api.Answer moved = api.post("/v1/" + tenant + "/patients/" + patient + "/programs/onboarding/phases/" + phase, "");
+            assertEquals(phase.equals("referral") ? 201 : 200, moved.status(), String.valueOf(moved.body()));
+            enrollment = moved.body().get("id").asText();
+        }
+        List<JsonNode> changes = api.findAll("/v1/phase_changes?user_id=" + patient);
+        assertEquals(walk, changes.stream().map(c -> c.get("to_phase").asText()).toList());
+        for (JsonNode change : changes) {
+            awaitCopy("phase_changes", change.get("id").asText(), c -> c.equals(change));
+        }
+        awaitCopy("patient_programs", enrollment, e -> "finished".equals(e.get("status").asText()));
+        List<String> learned = follower.copyOf("phase_changes").values().stream()
+                .filter(c -> patient.equals(c.get("user_id").asText()))
+                .sorted(java.util.Comparator.comparing(c -> c.get("updated_at").asText()))
+                .map(c -> c.get("from_phase").asText(null) + "->" + c.get("to_phase").asText()).toList();
+        assertEquals(List.of("null->referral", "referral->intake", "intake->assessment", "assessment->active",
+                "active->graduated"), learned);
     }
 
     @Test

@@ -46,7 +46,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class BadInputTests extends BadInputContract {
 
     static final List<String> TABLES = List.of("patients", "phone_numbers", "email_addresses", "external_ids",
-            "custom_data_type_records", "integration_tasks", "custom_data_types");
+            "custom_data_type_records", "integration_tasks", "custom_data_types", "programs", "patient_programs", "phase_changes");
 
     final String all = TestTokens.token(tenant, "all admin");
 
@@ -67,6 +67,9 @@ class BadInputTests extends BadInputContract {
         bodies.put("custom_data_type_records", "{\"user_id\": \"" + patient + "\", \"type_name\": \"preferences\", \"body\": {\"a\": 1}}");
         bodies.put("custom_data_types", "{\"name\": \"t_" + UUID.randomUUID().toString().replace("-", "_")
                 + "\", \"fields\": [{\"name\": \"score\", \"type\": \"integer\", \"min\": 0}]}");
+        bodies.put("programs", "{\"name\": \"p_" + UUID.randomUUID().toString().replace("-", "_")
+                + "\", \"phases\": [{\"name\": \"a\", \"kind\": \"start\", \"next\": [\"b\"]},"
+                + " {\"name\": \"b\", \"kind\": \"finish\"}]}");
         bodies.put("integration_tasks", "{\"status\": \"unattempted\", \"user_id\": \"" + patient
                 + "\", \"ref_ids\": [\"ehr:MRN-1906\"], \"job_id\": \"job-1\", \"task_name\": \"import patient\"}");
         return bodies;

@@ -21,7 +21,7 @@ import io.restassured.response.ValidatableResponse;
 class OpenApiTests {
 
     static final List<String> COLLECTIONS = List.of("patients", "phone_numbers", "email_addresses", "external_ids",
-            "custom_data_type_records", "integration_tasks", "custom_data_types");
+            "custom_data_type_records", "integration_tasks", "custom_data_types", "programs");
 
     @Test
     void everyCollectionHasGetFindFindByPostCreateUpdateAndExport() {

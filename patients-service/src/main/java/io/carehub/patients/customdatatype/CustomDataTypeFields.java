@@ -29,10 +29,10 @@ public final class CustomDataTypeFields {
     static final int MAX_FIELDS = 100;
 
     /** A type's name: lowercase letters, digits and underscores, as records' {@code type_name} and core paths name it. */
-    static final FieldType NAME = matching(Pattern.compile("^[a-z0-9_]{1,64}$"),
+    public static final FieldType NAME = Types.matching(Pattern.compile("^[a-z0-9_]{1,64}$"), 64,
             "must be 1 to 64 lowercase letters, digits and underscores, e.g. blood_pressure");
     /** A field's name: a letter or underscore, then letters, digits and underscores (a JSON member and a path segment). */
-    static final FieldType FIELD_NAME = matching(Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,63}$"),
+    static final FieldType FIELD_NAME = Types.matching(Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,63}$"), 64,
             "must be 1 to 64 letters, digits and underscores, not starting with a digit, e.g. systolic");
 
     private static final Schema FIELD = Schema.of(
@@ -137,17 +137,5 @@ public final class CustomDataTypeFields {
 
     static List<Object> row(CustomDataType t) {
         return Arrays.asList(t.id, t.name, t.title, t.cardinality, t.fieldsInOrder().toString(), t.version, t.createdAt, t.updatedAt);
-    }
-
-    private static FieldType matching(Pattern pattern, String rule) {
-        FieldType string = Types.string(64);
-        return Types.described((path, name, v, out) -> {
-            Object s = string.read(path, name, v, out);
-            if (s != null && !pattern.matcher((String) s).matches()) {
-                out.bad(path, name + " " + rule);
-                return null;
-            }
-            return s;
-        }, () -> string.openApi().pattern(pattern.pattern()));
     }
 }

@@ -17,7 +17,7 @@ public final class ApiCollections {
     /** The collections of care data: each has a {@code .read} and a {@code .write} scope, all covered by {@code all}. */
     public static final List<String> DATA = List.of(
             "patients", "phone_numbers", "email_addresses", "external_ids", "custom_data_type_records", "integration_tasks",
-            "custom_data_types",
+            "custom_data_types", "programs", "patient_programs", "phase_changes",
             "workers", "calendars", "calendar_events",
             "conversations", "messages",
             "assessment_responses", "care_flows", "patient_tasks");
@@ -29,10 +29,10 @@ public final class ApiCollections {
      * Collections of tenant-wide records (API-CORE.md §C1): of no one environment, so their change events name none and
      * concern every environment of the tenant. Every other collection is of one environment.
      */
-    public static final Set<String> TENANT_WIDE = Set.of(API_CLIENTS, "custom_data_types");
+    public static final Set<String> TENANT_WIDE = Set.of(API_CLIENTS, "custom_data_types", "programs");
 
     /** Collections with Delete: a follower learns of deletions only through {@code include_deleted=true}. */
-    public static final Set<String> WITH_DELETES = Set.of("custom_data_type_records", "patient_tasks", API_CLIENTS, WEBHOOK_SUBSCRIPTIONS);
+    public static final Set<String> WITH_DELETES = Set.of("custom_data_type_records", "patient_programs", "patient_tasks", API_CLIENTS, WEBHOOK_SUBSCRIPTIONS);
 
     private ApiCollections() {
     }

@@ -241,6 +241,22 @@ public final class Types {
     }, () -> doc(SchemaType.OBJECT).additionalPropertiesBoolean(true)
             .description("any JSON object, at most " + JsonBodies.MAX_DEPTH + " levels deep"));
 
+    /**
+     * A string of at most {@code maxLength} characters matching {@code pattern} (names that paths and JSON members are
+     * made of); one that does not is refused with {@code name + " " + rule}.
+     */
+    public static FieldType matching(Pattern pattern, int maxLength, String rule) {
+        FieldType string = string(maxLength);
+        return described((path, name, v, out) -> {
+            Object s = string.read(path, name, v, out);
+            if (s != null && !pattern.matcher((String) s).matches()) {
+                out.bad(path, name + " " + rule);
+                return null;
+            }
+            return s;
+        }, () -> string.openApi().pattern(pattern.pattern()));
+    }
+
     public static final FieldType STRING_LIST = listOf(STRING);
 
     public static FieldType enumOf(String... values) {
