@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.carehub.commons.persistence.JsonArrayConverter;
 import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.typed.TypedField;
+import io.carehub.commons.typed.TypedFields;
 
 /**
  * The definition of a custom data type (API-CORE.md §C6): the tenant's configuration, shared by its environments. Its
@@ -28,7 +30,7 @@ public class CustomDataType extends TenantResource {
     @Column(nullable = false)
     public String cardinality;
 
-    /** A JSON list of field definitions, each with every member ({@link CustomField#toJson}). */
+    /** A JSON list of field definitions, each with every member ({@link TypedField#toJson}). */
     @Convert(converter = JsonArrayConverter.class)
     @ColumnTransformer(read = "fields::text", write = "?::text::jsonb")
     @Column(nullable = false)
@@ -37,9 +39,9 @@ public class CustomDataType extends TenantResource {
     @Column(nullable = false)
     public int version;
 
-    /** The fields as shown and compared ({@link CustomField#canonical}): each with its members in their order. */
+    /** The fields as shown and compared ({@link TypedField#canonical}): each with its members in their order. */
     public JsonNode fieldsInOrder() {
-        return CustomField.canonical(CustomField.listFromJson(fields));
+        return TypedFields.of(fields).canonical();
     }
 
     public boolean single() {

@@ -41,7 +41,8 @@ class ChangeEventContractTests {
     static final Map<String, List<String>> OWNERS = new LinkedHashMap<>();
     static {
         OWNERS.put("patients-service", List.of("patients", "phone_numbers", "email_addresses", "external_ids",
-                "custom_data_type_records", "integration_tasks"));
+                "custom_data_type_records", "integration_tasks", "custom_data_types", "programs", "patient_programs",
+                "phase_changes"));
         OWNERS.put("scheduling-service", List.of("workers", "calendars", "calendar_events"));
         OWNERS.put("messaging-service", List.of("conversations", "messages"));
         OWNERS.put("assessments-service", List.of("assessment_responses", "care_flows", "patient_tasks"));

@@ -1,4 +1,4 @@
-package io.carehub.patients.customdatatype;
+package io.carehub.commons.typed;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,36 +17,36 @@ import io.carehub.commons.validation.Types;
 import io.carehub.commons.validation.Violations;
 
 /**
- * One field of a custom data type (API-CORE.md §C6): {@code {name, type, required, multiple, options, min, max, phi}},
- * and how a record's value for it is checked ({@link #read}). {@code min}/{@code max} bound an {@code integer}'s or a
+ * One typed field of a schema-first definition (API-CORE.md §C6: a custom data type's fields, a form's questions):
+ * {@code {name, type, required, multiple, options, min, max, phi}}, and how a value for it is checked ({@link #read}). {@code min}/{@code max} bound an {@code integer}'s or a
  * {@code float}'s value and a {@code text}'s or {@code textarea}'s length; with {@code multiple} the value is a list,
  * each item checked so.
  */
-public record CustomField(String name, String type, boolean required, boolean multiple, List<String> options,
+public record TypedField(String name, String type, boolean required, boolean multiple, List<String> options,
         BigDecimal min, BigDecimal max, boolean phi) {
 
     public static final List<String> TYPES = List.of("text", "textarea", "integer", "float", "boolean", "date", "datetime",
             "select", "email", "phone", "uuid", "object");
     /** The types {@code min} and {@code max} apply to: numbers (their value) and text (its length). */
-    static final Set<String> BOUNDED = Set.of("text", "textarea", "integer", "float");
-    static final Set<String> LENGTH_BOUNDED = Set.of("text", "textarea");
+    public static final Set<String> BOUNDED = Set.of("text", "textarea", "integer", "float");
+    public static final Set<String> LENGTH_BOUNDED = Set.of("text", "textarea");
     /** The longest textarea value (characters); a text takes {@link Types#MAX_LENGTH}. */
-    static final int TEXTAREA_MAX_LENGTH = 100_000;
+    public static final int TEXTAREA_MAX_LENGTH = 100_000;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** A stored definition's field (every member present, as {@link #toJson} wrote it). */
-    static CustomField fromJson(JsonNode f) {
+    public static TypedField fromJson(JsonNode f) {
         List<String> options = new ArrayList<>();
         f.path("options").forEach(o -> options.add(o.textValue()));
-        return new CustomField(f.get("name").textValue(), f.get("type").textValue(), f.path("required").booleanValue(),
+        return new TypedField(f.get("name").textValue(), f.get("type").textValue(), f.path("required").booleanValue(),
                 f.path("multiple").booleanValue(), f.path("options").isArray() ? List.copyOf(options) : null,
                 f.path("min").isNumber() ? f.get("min").decimalValue() : null,
                 f.path("max").isNumber() ? f.get("max").decimalValue() : null, f.path("phi").booleanValue());
     }
 
-    static List<CustomField> listFromJson(JsonNode fields) {
-        List<CustomField> list = new ArrayList<>();
+    public static List<TypedField> listFromJson(JsonNode fields) {
+        List<TypedField> list = new ArrayList<>();
         fields.forEach(f -> list.add(fromJson(f)));
         return list;
     }
@@ -55,7 +55,7 @@ public record CustomField(String name, String type, boolean required, boolean mu
      * {@code fields} as they are shown and compared: every member of each in the order of {@link #toJson}, numbers as
      * a parser reads their text (jsonb keeps neither the members' order nor the form a number was written in).
      */
-    static JsonNode canonical(List<CustomField> fields) {
+    public static JsonNode canonical(List<TypedField> fields) {
         ArrayNode list = JSON.arrayNode();
         fields.forEach(f -> list.add(f.toJson()));
         try {
@@ -68,7 +68,7 @@ public record CustomField(String name, String type, boolean required, boolean mu
     private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The field as stored and shown: every member, null where unset. */
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode f = JSON.objectNode().put("name", name).put("type", type).put("required", required)
                 .put("multiple", multiple);
         if (options == null) {
@@ -84,7 +84,7 @@ public record CustomField(String name, String type, boolean required, boolean mu
      * A record's non-null value for this field, checked: the value to store (normalised as its type says: a phone as
      * {@code 555-555-1234}, a uuid in lowercase), or null after reporting what is wrong at {@code path}.
      */
-    JsonNode read(String path, JsonNode value, Violations out) {
+    public JsonNode read(String path, JsonNode value, Violations out) {
         if (!multiple) {
             return readOne(path, name, value, out);
         }
