@@ -22,6 +22,9 @@ class BadInputTests extends BadInputContract {
         bodies.put("assessment_responses", TestApi.intakeBody(patient));
         bodies.put("care_flows", TestApi.careFlowBody(patient, TestApi.worker(tenant)));
         bodies.put("patient_tasks", TestApi.taskBody(patient));
+        bodies.put("encounters", TestApi.encounterBody(patient));
+        bodies.put("forms", TestApi.formBody("f_" + java.util.UUID.randomUUID().toString().replace("-", "_"),
+                TestApi.MOOD_QUESTIONS));
         return bodies;
     }
 }

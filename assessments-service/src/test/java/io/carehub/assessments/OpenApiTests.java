@@ -2,6 +2,8 @@ package io.carehub.assessments;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -23,7 +25,7 @@ class OpenApiTests {
     @Test
     void everyCollectionHasGetFindFindByPostCreateAndExportAndOnlyItsOwnUpdateAndDelete() {
         ValidatableResponse doc = given().accept("application/json").get("/q/openapi").then().statusCode(200);
-        for (String c : List.of("assessment_responses", "care_flows", "patient_tasks")) {
+        for (String c : List.of("assessment_responses", "care_flows", "patient_tasks", "encounters", "forms")) {
             doc.body("paths['/v1/" + c + "'].get", notNullValue())
                     .body("paths['/v1/" + c + "'].post", notNullValue())
                     .body("paths['/v1/" + c + "/find'].post", notNullValue())
@@ -41,7 +43,35 @@ class OpenApiTests {
                 .body("paths['/v1/patient_tasks/{id}'].delete", notNullValue())
                 .body("paths['/v1/care_flows/{id}'].delete", nullValue())
                 .body("components.schemas", not(hasKey("assessment_responses.update")))
-                .body("components.schemas", not(hasKey("patient_tasks.update")));
+                .body("components.schemas", not(hasKey("patient_tasks.update")))
+                .body("paths['/v1/encounters/{id}'].put.requestBody.content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/encounters.update"))
+                .body("paths['/v1/encounters/{id}'].delete", notNullValue())
+                .body("paths['/v1/forms/{id}'].delete", nullValue());
+    }
+
+    /** API-CORE.md §C8: the core face's encounters and assessments, their camelCase bodies and 409 locked. */
+    @Test
+    void theCoreFaceDocumentsEncountersAndAssessmentsAndTheirLocking() {
+        String encounters = "/v1/{tenant}/patients/{patientId}/encounters";
+        String assessments = "/v1/{tenant}/patients/{patientId}/assessments";
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths['" + encounters + "'].post.requestBody.content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/encounters.core.create"))
+                .body("components.schemas['encounters.core.create'].properties.status.enum", contains("OPEN", "COMPLETED"))
+                .body("components.schemas['encounters.core.create'].properties", hasKey("startTime"))
+                .body("paths['" + encounters + "/{encounterId}'].patch.requestBody.content['application/merge-patch+json']"
+                        + ".schema.$ref", equalTo("#/components/schemas/encounters.core.patch"))
+                .body("paths['" + encounters + "/{encounterId}'].patch.responses['409'].content['application/json']"
+                        + ".schema.$ref", equalTo("#/components/schemas/Errors"))
+                .body("paths['" + encounters + "/{encounterId}'].patch", not(hasKey("x-locked-when")))
+                .body("paths['/v1/encounters/{id}'].put.responses['409'].description", containsString("locked"))
+                .body("paths['/v1/encounters/{id}'].get.responses", not(hasKey("409")))
+                .body("paths['" + assessments + "'].post.requestBody.content['application/json'].schema.$ref",
+                        equalTo("#/components/schemas/assessment_responses.core.create"))
+                .body("components.schemas['assessment_responses.core.create'].required", contains("formName"))
+                .body("paths['" + assessments + "/{id}'].patch.responses['409'].description", containsString("locked"))
+                .body("components.schemas.Errors.properties.errors.items.properties.code.enum", hasItem("locked"));
     }
 
     @Test

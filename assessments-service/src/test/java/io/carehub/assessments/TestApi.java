@@ -30,6 +30,26 @@ public final class TestApi {
         return TestOwners.create("workers", tenant).toString();
     }
 
+    /** A calendar event scheduling-service has just made in {@code tenant}. */
+    public static String calendarEvent(String tenant) {
+        return TestOwners.create("calendar_events", tenant).toString();
+    }
+
+    /** A form of two questions, mood (select, required) and sleep_hours (float 0..24). */
+    public static final String MOOD_QUESTIONS = """
+            [{"name": "mood", "type": "select", "options": ["low", "ok", "good"], "required": true},
+             {"name": "sleep_hours", "type": "float", "min": 0, "max": 24}]""";
+
+    public static String formBody(String name, String questions) {
+        return "{\"name\": \"" + name + "\", \"title\": \"Check-in\", \"questions\": " + questions + "}";
+    }
+
+    public static String encounterBody(String userId) {
+        return """
+                {"user_id": "%s", "type": "visit", "title": "Monthly check-in", "notes": "In person",
+                 "start_time": "2026-12-01T10:00:00Z", "end_time": "2026-12-01T10:30:00Z"}""".formatted(userId);
+    }
+
     /** The answers of an intake assessment, as the reference's "Store Assessments completed outside of Welkin". */
     public static final String INTAKE_MODEL = """
             {"primary_concern": "Managing my blood sugar", "diagnosed_with_diabetes": true, "years_since_diagnosis": 3,

@@ -9,9 +9,10 @@ import jakarta.persistence.Table;
 import io.carehub.commons.persistence.PartitionedResource;
 
 /**
- * The answers to one assessment a patient completed outside the platform (the reference's "Store Assessments
- * completed outside of Welkin"): the answers ({@code model}) and which assessment they answer ({@code spec_*}).
- * Set once: assessment responses have no Update.
+ * An assessment of a patient: its answers ({@code model}; {@code answers} on the core face) and what it answers —
+ * an assessment completed outside the platform (the reference's "Store Assessments completed outside of Welkin",
+ * {@code spec_*}, set once on the v1 face), or a version of one of the tenant's forms (API-CORE.md §C8), answered
+ * on the core face, possibly in an encounter, {@code new} → {@code in_progress} → {@code completed}.
  */
 @Entity
 @Table(name = "assessment_responses")
@@ -36,6 +37,20 @@ public class AssessmentResponse extends PartitionedResource {
      * The answers, a JSON object exactly as the client wrote it: what the API returns. The database keeps the same
      * JSON as jsonb too (column {@code model}, generated from this one), so that it can be queried there.
      */
-    @Column(name = "model_as_sent", nullable = false, updatable = false)
+    @Column(name = "model_as_sent", nullable = false)
     public String modelAsSent;
+
+    /** The form it answers (null: none, a v1 assessment of any shape), and which version of it. */
+    @Column(name = "form_name", updatable = false)
+    public String formName;
+
+    @Column(name = "form_version", updatable = false)
+    public Integer formVersion;
+
+    /** The encounter it was made in, or null. */
+    @Column(name = "encounter_id", updatable = false)
+    public UUID encounterId;
+
+    @Column(nullable = false)
+    public String status;
 }

@@ -44,12 +44,20 @@ class AssessmentResponseResourceTests extends CollectionContract {
 
     @Override
     protected List<String> fields() {
-        return List.of("id", "user_id", "spec_id", "spec_name", "spec_version", "title", "model", "created_at", "updated_at");
+        return List.of("id", "user_id", "spec_id", "spec_name", "spec_version", "title", "model", "created_at", "updated_at",
+                "form_name", "form_version", "encounter_id", "status");
+    }
+
+    /** The core face's PATCH changes an assessment (API-CORE.md §C8): its events include updated. */
+    @Override
+    protected boolean publishesUpdates() {
+        return true;
     }
 
     @Override
     protected String exportHeader() {
-        return "id,user_id,spec_id,spec_name,spec_version,title,model,created_at,updated_at";
+        return "id,user_id,spec_id,spec_name,spec_version,title,model,created_at,updated_at,form_name,form_version,"
+                + "encounter_id,status";
     }
 
     @Override

@@ -2,18 +2,13 @@ package io.carehub.commons.collection;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.carehub.commons.errors.ApiError;
-import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.paging.Filter;
 import io.carehub.commons.paging.ListPage;
 import io.carehub.commons.paging.ListParameters;
@@ -39,15 +34,13 @@ public final class CoreEndpoints<E extends TenantResource, V> {
     private final String collection;
     private final CollectionService<E> service;
     private final Function<E, V> view;
-    /** v1 name → core name, of every field the core face has. */
-    private final Map<String, String> names;
     private final Map<String, String> v1Names = new HashMap<>();
     private final Schema schema;
     private final List<Filter> filters;
     private final Map<String, String> sortable;
     private final Caller caller;
     private final PublicUrls urls;
-    private final Pattern v1Words;
+    private final CoreNames coreNames;
 
     /**
      * @param names    the collection's fields on the core face: v1 name → camelCase name, in the v1 schema's terms
@@ -60,14 +53,13 @@ public final class CoreEndpoints<E extends TenantResource, V> {
         this.collection = collection;
         this.service = service;
         this.view = view;
-        this.names = new LinkedHashMap<>(names);
         names.forEach((v1, core) -> v1Names.put(core, v1));
         this.schema = v1Schema.renamed(names);
         this.filters = filters;
         this.sortable = sortable;
         this.caller = caller;
         this.urls = urls;
-        this.v1Words = Pattern.compile("\\b(" + String.join("|", names.keySet().stream().map(Pattern::quote).toList()) + ")\\b");
+        this.coreNames = new CoreNames(names);
     }
 
     public Uni<ListPage<V>> list(String tenant, String environment, UriInfo uriInfo) {
@@ -107,28 +99,6 @@ public final class CoreEndpoints<E extends TenantResource, V> {
      * names in camelCase already: a v1 name a client sent there stays as sent.)
      */
     private <T> Uni<T> inCoreNames(Uni<T> call) {
-        return call.onFailure(ApiException.class).transform(e -> inCoreNames((ApiException) e));
-    }
-
-    /** A v1 failure as the core face says it: {@code .coach_id} → {@code .coachId}, in the path and the detail. */
-    private ApiException inCoreNames(ApiException e) {
-        return e.map(error -> {
-            Map<String, Object> extra = new LinkedHashMap<>(error.extra());
-            if (extra.get("path") instanceof String path) {
-                extra.put("path", coreWords(path));
-            }
-            return new ApiError(error.status(), error.code(), error.title(),
-                    error.detail() == null ? null : coreWords(error.detail()), Map.copyOf(extra));
-        });
-    }
-
-    private String coreWords(String text) {
-        Matcher m = v1Words.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(names.get(m.group(1))));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return coreNames.of(call);
     }
 }

@@ -11,6 +11,8 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND(404, "Not Found"),
     METHOD_NOT_ALLOWED(405, "Method Not Allowed"),
     NOT_ACCEPTABLE(406, "Not Acceptable"),
+    /** API-CORE.md §C8: a completed encounter and its assessments are final; a change to them is {@code 409 locked}. */
+    LOCKED(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload Too Large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported Media Type"),
     TOO_MANY_REQUESTS(429, "Too Many Requests"),

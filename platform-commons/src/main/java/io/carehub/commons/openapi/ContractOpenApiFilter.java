@@ -32,6 +32,11 @@ import io.carehub.commons.validation.Schema.Mode;
 public class ContractOpenApiFilter implements OASFilter {
 
     static final String ERRORS = "Errors";
+    /**
+     * An operation that may answer {@code 409 locked} (API-CORE.md §C8) says when, in this extension
+     * ({@code @Extension(name = LOCKED_WHEN, value = "...")}); the document shows it as that response.
+     */
+    public static final String LOCKED_WHEN = "x-locked-when";
     static final String REQUEST_SCHEMAS = "carehub.openapi.request-schemas";
 
     @Override
@@ -64,15 +69,20 @@ public class ContractOpenApiFilter implements OASFilter {
             }
             String[] segments = path.substring("/v1/".length()).split("/");
             if (segments[0].equals("{tenant}") && segments.length > 1) {
-                // The core face (API-CORE.md §C4): /v1/{tenant}/<collection>, camelCase bodies.
-                String core = segments[1];
-                boolean hasCoreFace = bodies.containsKey(core) && bodies.get(core).hasCoreFace();
-                if (segments.length == 2 && item.getPOST() != null && hasCoreFace) {
-                    item.getPOST().setRequestBody(body(core + ".core.create"));
-                }
-                if (segments.length == 3 && item.getPATCH() != null && hasCoreFace) {
-                    item.getPATCH().setRequestBody(body(core + ".core.patch", "application/merge-patch+json"));
-                }
+                // The core face (API-CORE.md §C4): /v1/{tenant}/<core path>, camelCase bodies.
+                String under = path.substring("/v1/{tenant}/".length());
+                bodies.forEach((collection, schema) -> {
+                    if (!schema.hasCoreFace()) {
+                        return;
+                    }
+                    if (under.equals(schema.corePath()) && item.getPOST() != null) {
+                        item.getPOST().setRequestBody(body(collection + ".core.create"));
+                    }
+                    if (under.matches(java.util.regex.Pattern.quote(schema.corePath()) + "/\\{[^/]+}")
+                            && item.getPATCH() != null) {
+                        item.getPATCH().setRequestBody(body(collection + ".core.patch", "application/merge-patch+json"));
+                    }
+                });
                 item.getOperations().forEach((method, operation) -> addErrors(method, operation, path));
                 return;
             }
@@ -94,7 +104,8 @@ public class ContractOpenApiFilter implements OASFilter {
      * A collection's request bodies: its Create and Update schemas and, for one with a core face, the same in camelCase
      * (its holder's {@code CORE_NAMES}: v1 name → camelCase name), else null.
      */
-    private record Bodies(io.carehub.commons.validation.Schema create, io.carehub.commons.validation.Schema update, io.carehub.commons.validation.Schema coreCreate, io.carehub.commons.validation.Schema corePatch) {
+    private record Bodies(io.carehub.commons.validation.Schema create, io.carehub.commons.validation.Schema update,
+            io.carehub.commons.validation.Schema coreCreate, io.carehub.commons.validation.Schema corePatch, String corePath) {
 
         boolean hasCoreFace() {
             return coreCreate != null;
@@ -113,11 +124,19 @@ public class ContractOpenApiFilter implements OASFilter {
                 io.carehub.commons.validation.Schema update = schema(holder, hasField(holder, "SCHEMA") ? "SCHEMA" : "UPDATE");
                 Map<String, String> core = hasField(holder, "CORE_NAMES")
                         ? (Map<String, String>) staticField(holder, "CORE_NAMES") : null;
-                schemas.put((String) staticField(holder, "COLLECTION"), new Bodies(create, update,
-                        core == null ? null : create.renamed(core), core == null ? null : update.renamed(core)));
+                // The core face's own body where it has one (CORE_SCHEMA), else the v1 one in camelCase; at
+                // /v1/{tenant}/<CORE_PATH>, by default the collection's name.
+                io.carehub.commons.validation.Schema coreSchema = hasField(holder, "CORE_SCHEMA")
+                        ? schema(holder, "CORE_SCHEMA") : null;
+                String collection = (String) staticField(holder, "COLLECTION");
+                String corePath = hasField(holder, "CORE_PATH") ? (String) staticField(holder, "CORE_PATH") : collection;
+                schemas.put(collection, new Bodies(create, update,
+                        core == null ? null : coreSchema != null ? coreSchema : create.renamed(core),
+                        core == null ? null : coreSchema != null ? coreSchema : update.renamed(core), corePath));
             } catch (ReflectiveOperationException | ClassCastException e) {
                 throw new IllegalStateException(REQUEST_SCHEMAS + ": " + className
-                        + " needs static COLLECTION and SCHEMA (or CREATE and UPDATE), and CORE_NAMES a map if it has one", e);
+                        + " needs static COLLECTION and SCHEMA (or CREATE and UPDATE), and CORE_NAMES a map, CORE_SCHEMA a schema and"
+                        + " CORE_PATH a string if it has them", e);
             }
         }
         return schemas;
@@ -179,6 +198,11 @@ public class ContractOpenApiFilter implements OASFilter {
             error(operation, "413", "payload_too_large: a body over 1 MiB");
             error(operation, "415", "unsupported_media_type: the body is not JSON");
         }
+        Object when = operation.getExtensions() == null ? null : operation.getExtensions().get(LOCKED_WHEN);
+        if (when != null) {
+            error(operation, "409", "locked: " + when);
+            operation.removeExtension(LOCKED_WHEN);
+        }
         error(operation, "429", "too_many_requests: past the client's rate limit; Retry-After says when to try again");
         error(operation, "500", "internal_server_error: a fault of ours; the body says nothing more");
     }
@@ -201,7 +225,7 @@ public class ContractOpenApiFilter implements OASFilter {
                 .addProperty("status", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).example(400))
                 .addProperty("code", OASFactory.createSchema().type(List.of(SchemaType.STRING))
                         .enumeration(List.of("parse_exception", "bad_request", "uniqueness_exception", "unauthorized",
-                                "forbidden", "not_found", "resource_not_found", "method_not_allowed", "not_acceptable",
+                                "forbidden", "not_found", "resource_not_found", "method_not_allowed", "not_acceptable", "locked",
                                 "payload_too_large", "unsupported_media_type", "too_many_requests",
                                 "internal_server_error", "service_unavailable")))
                 .addProperty("title", OASFactory.createSchema().type(List.of(SchemaType.STRING)).example("Bad Request"))

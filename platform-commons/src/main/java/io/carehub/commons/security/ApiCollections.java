@@ -20,7 +20,7 @@ public final class ApiCollections {
             "custom_data_types", "programs", "patient_programs", "phase_changes",
             "workers", "calendars", "calendar_events",
             "conversations", "messages",
-            "assessment_responses", "care_flows", "patient_tasks");
+            "assessment_responses", "care_flows", "patient_tasks", "encounters", "forms");
 
     /** Every collection: the data ones and notifier-service's own (governed by admin/operator and webhooks). */
     public static final List<String> ALL = Stream.concat(DATA.stream(), Stream.of(API_CLIENTS, WEBHOOK_SUBSCRIPTIONS)).toList();
@@ -29,10 +29,10 @@ public final class ApiCollections {
      * Collections of tenant-wide records (API-CORE.md §C1): of no one environment, so their change events name none and
      * concern every environment of the tenant. Every other collection is of one environment.
      */
-    public static final Set<String> TENANT_WIDE = Set.of(API_CLIENTS, "custom_data_types", "programs");
+    public static final Set<String> TENANT_WIDE = Set.of(API_CLIENTS, "custom_data_types", "programs", "forms");
 
     /** Collections with Delete: a follower learns of deletions only through {@code include_deleted=true}. */
-    public static final Set<String> WITH_DELETES = Set.of("custom_data_type_records", "patient_programs", "patient_tasks", API_CLIENTS, WEBHOOK_SUBSCRIPTIONS);
+    public static final Set<String> WITH_DELETES = Set.of("custom_data_type_records", "patient_programs", "patient_tasks", "encounters", API_CLIENTS, WEBHOOK_SUBSCRIPTIONS);
 
     private ApiCollections() {
     }

@@ -167,7 +167,7 @@ public record TypedField(String name, String type, boolean required, boolean mul
     }
 
     /** A whole number that fits in 64 bits ({@code 3}, not {@code 3.0} or {@code "3"}). */
-    static final FieldType INTEGER = Types.described((path, name, v, out) -> {
+    public static final FieldType INTEGER = Types.described((path, name, v, out) -> {
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
             out.wrongType(path, name + " must be a whole number");
             return null;

@@ -39,6 +39,13 @@ public final class Fields {
         return new Fields(renamed);
     }
 
+    /** The same fields with {@code name} set to {@code value} (what a path says, say: the patient of a core-face URL). */
+    public Fields with(String name, Object value) {
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(values);
+        changed.put(name, value);
+        return new Fields(changed, body);
+    }
+
     /** The same fields, knowing the text of the body they were read from (for {@link #sentText}). */
     public Fields sentAs(String body) {
         return new Fields(values, body);

@@ -50,6 +50,16 @@ public final class Schema {
         return new Schema(renamed.toArray(Field[]::new));
     }
 
+    /** The same fields, {@code field} in place of the one of its name (a core face's own enum values, say). */
+    public Schema with(Field field) {
+        if (!fields.containsKey(field.name())) {
+            throw new IllegalArgumentException("no field " + field.name());
+        }
+        Schema copy = new Schema();
+        fields.values().forEach(f -> copy.fields.put(f.name(), f.name().equals(field.name()) ? field : f));
+        return copy;
+    }
+
     /** Checks a Create body; throws an {@link ApiException} listing every error. */
     public Fields create(JsonNode body) {
         return checked(body, Mode.CREATE);

@@ -45,7 +45,8 @@ class ChangeEventContractTests {
                 "phase_changes"));
         OWNERS.put("scheduling-service", List.of("workers", "calendars", "calendar_events"));
         OWNERS.put("messaging-service", List.of("conversations", "messages"));
-        OWNERS.put("assessments-service", List.of("assessment_responses", "care_flows", "patient_tasks"));
+        OWNERS.put("assessments-service", List.of("assessment_responses", "care_flows", "patient_tasks", "encounters",
+                "forms"));
         OWNERS.put("notifier-service", List.of("api_clients", "webhook_subscriptions"));
     }
 

@@ -1,0 +1,147 @@
+package io.carehub.assessments.assessmentresponse;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import io.carehub.commons.collection.CollectionEndpoints;
+import io.carehub.commons.collection.CoreNames;
+import io.carehub.commons.errors.ApiException;
+import io.carehub.commons.openapi.ContractOpenApiFilter;
+import io.carehub.commons.paging.ListPage;
+import io.carehub.commons.paging.ListParameters;
+import io.carehub.commons.security.Caller;
+import io.carehub.commons.security.Scopes;
+import io.carehub.commons.tenancy.Partition;
+import io.carehub.commons.validation.Fields;
+import io.carehub.commons.validation.JsonBodies;
+import io.carehub.commons.web.PublicUrls;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A patient's assessments on the core face (API-CORE.md §C8): {@code /v1/{tenant}/patients/{patientId}/assessments}.
+ * An assessment answers a version of a form ({@code formName}, {@code formVersion}: default the current one), possibly
+ * in an encounter; its {@code answers} are checked against that version (errors at {@code .answers.<question>}), every
+ * required question once it is {@code completed}. The same rows as v1's {@code assessment_responses}.
+ */
+// A client that goes away does not cut the work short: a write and its session finish (API.md: nothing half-done).
+@Cancellable(false)
+@Path("/v1/{tenant}/patients/{patientId}/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "assessments (core face)")
+public class AssessmentCoreResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String LOCKED = "the assessment's encounter is completed: it and its assessments are final";
+    private static final CoreNames NAMES = new CoreNames(AssessmentResponseFields.CORE_NAMES);
+
+    private final AssessmentResponseService service;
+    private final Caller caller;
+    private final PublicUrls urls;
+
+    public AssessmentCoreResource(AssessmentResponseService service, Caller caller, PublicUrls urls) {
+        this.service = service;
+        this.caller = caller;
+        this.urls = urls;
+    }
+
+    @GET
+    @RolesAllowed({ Scopes.ALL, "assessment_responses.read" })
+    @Operation(summary = "List a patient's assessments (core face): page, size, sort (createdAt, updatedAt), filters"
+            + " formName, encounterId, status")
+    public Uni<ListPage<AssessmentCoreView>> list(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
+            @QueryParam("environment") String environment, @Context UriInfo uriInfo) {
+        Partition partition = caller.corePartition(tenant, environment);
+        ListParameters list = ListParameters.fromQuery(uriInfo.getQueryParameters(), AssessmentResponseFields.CORE_FILTERS,
+                Map.of());
+        return service.listOf(partition, CollectionEndpoints.guid(patientId), list).map(page -> page.map(AssessmentCoreView::of));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Scopes.ALL, "assessment_responses.write" })
+    @Operation(summary = "Create an assessment of the patient (core face): a form's version answered, status new unless"
+            + " given; 201 with Location",
+            extensions = @Extension(name = ContractOpenApiFilter.LOCKED_WHEN, value = LOCKED))
+    public Uni<Response> create(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
+            @QueryParam("environment") String environment, String body, @Context UriInfo uriInfo) {
+        Partition partition = caller.corePartition(tenant, environment);
+        UUID patient = CollectionEndpoints.guid(patientId);
+        Fields fields = v1Names(AssessmentResponseFields.CORE_SCHEMA.create(JsonBodies.object(body))).with("user_id", patient);
+        if (!fields.has("status") || fields.get("status") == null) {
+            fields = fields.with("status", AssessmentResponseFields.NEW);
+        }
+        if (fields.get("model") == null) {
+            fields = fields.with("model", JsonNodeFactory.instance.objectNode());
+        }
+        return inCoreNames(service.create(partition, fields)).map(r -> Response.status(Response.Status.CREATED)
+                .entity(visible(r)).location(URI.create(urls.base(uriInfo) + "/v1/" + tenant + "/patients/" + patientId
+                        + "/assessments/" + r.id))
+                .build());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Scopes.ALL, "assessment_responses.read" })
+    @Operation(summary = "Get an assessment of the patient (core face)")
+    public Uni<AssessmentCoreView> get(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
+            @PathParam("id") String id, @QueryParam("environment") String environment) {
+        Partition partition = caller.corePartition(tenant, environment);
+        return service.getOf(partition, CollectionEndpoints.guid(patientId), CollectionEndpoints.guid(id))
+                .map(AssessmentCoreView::of);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Scopes.ALL, "assessment_responses.write" })
+    @Operation(summary = "Update an assessment (core face) by JSON merge patch of its status and answers, checked against"
+            + " its form's version",
+            extensions = @Extension(name = ContractOpenApiFilter.LOCKED_WHEN, value = LOCKED))
+    public Uni<Object> patch(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
+            @PathParam("id") String id, @QueryParam("environment") String environment, String body) {
+        Partition partition = caller.corePartition(tenant, environment);
+        UUID patient = CollectionEndpoints.guid(patientId);
+        UUID assessment = CollectionEndpoints.guid(id);
+        Fields fields = v1Names(AssessmentResponseFields.CORE_SCHEMA.update(JsonBodies.object(body)));
+        return inCoreNames(service.patch(partition, patient, assessment, fields)).map(this::visible);
+    }
+
+    private static Fields v1Names(Fields core) {
+        Map<String, String> v1 = new LinkedHashMap<>();
+        AssessmentResponseFields.CORE_NAMES.forEach((v1Name, coreName) -> v1.put(coreName, v1Name));
+        return core.renamed(v1);
+    }
+
+    private Object visible(AssessmentResponse r) {
+        return caller.visible(AssessmentResponseFields.COLLECTION, AssessmentCoreView.of(r), r.id.toString());
+    }
+
+    /** The service's failures in camelCase; the path's patient unknown is {@code 404}, like any path that names nothing. */
+    private static <T> Uni<T> inCoreNames(Uni<T> call) {
+        return NAMES.of(call).onFailure(e -> e instanceof ApiException a && a.errors().stream()
+                .anyMatch(err -> ".user_id".equals(err.extra().get("path")))).transform(e -> ApiException.notFound());
+    }
+}

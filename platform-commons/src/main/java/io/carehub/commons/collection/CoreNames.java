@@ -1,0 +1,52 @@
+package io.carehub.commons.collection;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.carehub.commons.errors.ApiError;
+import io.carehub.commons.errors.ApiException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A collection's field names on the core face (API-CORE.md §C4): v1 name → camelCase name. What a service answers in
+ * v1 names (an error's path and detail, {@code .coach_id}) the core face says in its own ({@code .coachId}).
+ */
+public final class CoreNames {
+
+    private final Map<String, String> names;
+    private final Pattern v1Words;
+
+    public CoreNames(Map<String, String> names) {
+        this.names = new LinkedHashMap<>(names);
+        this.v1Words = Pattern.compile("\\b(" + String.join("|", names.keySet().stream().map(Pattern::quote).toList()) + ")\\b");
+    }
+
+    /** The service's failures in the core face's names. */
+    public <T> Uni<T> of(Uni<T> call) {
+        return call.onFailure(ApiException.class).transform(e -> of((ApiException) e));
+    }
+
+    /** A v1 failure as the core face says it: {@code .coach_id} → {@code .coachId}, in the path and the detail. */
+    public ApiException of(ApiException e) {
+        return e.map(error -> {
+            Map<String, Object> extra = new LinkedHashMap<>(error.extra());
+            if (extra.get("path") instanceof String path) {
+                extra.put("path", words(path));
+            }
+            return new ApiError(error.status(), error.code(), error.title(),
+                    error.detail() == null ? null : words(error.detail()), Map.copyOf(extra));
+        });
+    }
+
+    private String words(String text) {
+        Matcher m = v1Words.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(names.get(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
