@@ -22,6 +22,10 @@ class BadInputTests extends BadInputContract {
         bodies.put("api_clients", "{\"name\": \"bad input\", \"scopes\": [\"all\"]}");
         // Inactive: nothing is delivered to it while the run goes on.
         bodies.put("webhook_subscriptions", "{\"url\": \"https://ehr.example.com/hooks/carehub\", \"active\": false}");
+        bodies.put("security_policies", "{\"name\": \"p_" + java.util.UUID.randomUUID().toString().replace("-", "_")
+                + "\", \"rules\": [{\"resource\": \"patients\", \"operations\": {\"read\": [\"*\"]}}]}");
+        bodies.put("roles", "{\"name\": \"r_" + java.util.UUID.randomUUID().toString().replace("-", "_")
+                + "\", \"policies\": []}");
         return bodies;
     }
 

@@ -34,6 +34,11 @@ public class ApiClient extends TenantResource {
     @Column(columnDefinition = "text[]", nullable = false)
     public List<String> environments;
 
+    /** Its roles (API-CORE.md §C9), named in its tokens; none: its scopes alone govern it. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]", nullable = false)
+    public List<String> roles = List.of();
+
     @Column(name = "secret_ciphertext", nullable = false)
     public byte[] secretCiphertext;
 

@@ -54,6 +54,9 @@ final class ApiClientFields {
         return s;
     };
 
+    /** Role names (API-CORE.md §C9); each must name a live role of the client's tenant (the service checks). */
+    static final FieldType ROLES = Types.listOf(io.carehub.notifier.policy.SecurityPolicyFields.NAME);
+
     /** What a client is granted when its Create names no environments. */
     static final List<String> DEFAULT_ENVIRONMENTS = List.of(Partition.LIVE);
 
@@ -61,6 +64,7 @@ final class ApiClientFields {
             Field.of("name", Types.NON_EMPTY_STRING).required(),
             Field.of("scopes", SCOPES).required(),
             Field.of("environments", ENVIRONMENTS),
+            Field.of("roles", ROLES),
             Field.of("tenant", TENANT));
 
     /**
@@ -72,6 +76,7 @@ final class ApiClientFields {
             Field.of("scopes", SCOPES).required(),
             Field.of("disabled", Types.BOOLEAN).required(),
             Field.of("environments", ENVIRONMENTS),
+            Field.of("roles", ROLES),
             Field.of("tenant", Types.NON_EMPTY_STRING).createOnly(),
             Field.of("client_id", Types.STRING).createOnly());
 
@@ -92,6 +97,9 @@ final class ApiClientFields {
         }
         if (fields.has("environments") && fields.get("environments") != null) {
             client.environments = List.copyOf(fields.<String>list("environments"));
+        }
+        if (fields.has("roles")) {
+            client.roles = fields.get("roles") == null ? List.of() : fields.<String>list("roles").stream().distinct().toList();
         }
         if (fields.has("disabled")) {
             client.disabled = fields.bool("disabled");

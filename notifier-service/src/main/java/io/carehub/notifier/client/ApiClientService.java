@@ -37,10 +37,12 @@ public class ApiClientService {
     private final SecretCipher cipher;
     private final Outbox outbox;
     private final EnvironmentsConfig environments;
+    private final io.carehub.notifier.role.RoleRepository roles;
 
     public ApiClientService(ApiClientRepository clients, SecretCipher cipher, Outbox outbox,
-            EnvironmentsConfig environments) {
+            EnvironmentsConfig environments, io.carehub.notifier.role.RoleRepository roles) {
         this.clients = clients;
+        this.roles = roles;
         this.cipher = cipher;
         this.environments = environments;
         this.outbox = outbox;
@@ -70,7 +72,7 @@ public class ApiClientService {
                 access.mayCreateIn(tenant);
                 access.mayGrant(c.scopes);
                 checkEnvironments(fields);
-            }).chain(clients::persistAndFlush)
+            }).call(() -> checkRoles(tenant, fields)).chain(clients::persistAndFlush)
                     .call(() -> outbox.recordTenantWide(client, ApiClientFields.COLLECTION, ChangeOperation.CREATED))
                     .map(c -> new WithSecret(c, secret));
         });
@@ -78,7 +80,7 @@ public class ApiClientService {
 
     @WithTransaction
     public Uni<ApiClient> update(ApiClientAccess access, UUID id, Fields fields) {
-        return changeable(access, id).call(client -> {
+        return changeable(access, id).call(client -> checkRoles(client.tenant, fields)).call(client -> {
             if (fields.has("scopes")) {
                 access.mayGrant(fields.<String>list("scopes"));
             }
@@ -156,6 +158,24 @@ public class ApiClientService {
                     .replaceWith(new Seeded(client, true));
             });
         });
+    }
+
+    /** Each role a client is given must be a live role of its tenant: else {@code 400} at {@code .roles[i]}. */
+    private Uni<Void> checkRoles(String tenant, Fields fields) {
+        if (!fields.has("roles") || fields.get("roles") == null) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> named = fields.list("roles");
+        return roles.liveIn(tenant).invoke(live -> {
+            java.util.Set<String> names = live.stream().map(r -> r.name).collect(java.util.stream.Collectors.toSet());
+            Violations out = new Violations();
+            for (int i = 0; i < named.size(); i++) {
+                if (!names.contains(named.get(i))) {
+                    out.bad(".roles[" + i + "]", "roles[" + i + "] names " + named.get(i) + ", which is no role of this tenant");
+                }
+            }
+            out.throwIfAny();
+        }).replaceWithVoid();
     }
 
     /** Each environment a client is granted must be one of the platform's ({@code ENVIRONMENTS}). */

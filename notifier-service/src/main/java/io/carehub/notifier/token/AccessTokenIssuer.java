@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.carehub.commons.security.Caller;
+import io.carehub.notifier.client.ApiClient;
 import io.carehub.notifier.config.TokenConfig;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -40,17 +41,24 @@ public class AccessTokenIssuer {
                 "JWT_PRIVATE_KEY_LOCATION (smallrye.jwt.sign.key.location) must name the token signing key")));
     }
 
-    public TokenResponse issue(UUID apiClient, String clientId, String tenant, String environment, List<String> environments,
-            List<String> scopes) {
+    /**
+     * A token for {@code client} in {@code environment} with {@code scopes}; it names the client's roles
+     * ({@code roles}, API-CORE.md §C9) when it has any: what each service enforces besides the scopes.
+     */
+    public TokenResponse issue(ApiClient client, String environment, List<String> scopes) {
         long now = Instant.now().getEpochSecond();
         long lifetime = config.lifetime().toSeconds();
         String scope = String.join(" ", scopes);
-        String token = Jwt.issuer(config.issuer())
-                .subject(clientId)
-                .claim(Caller.API_CLIENT_CLAIM, apiClient.toString())
-                .claim(Caller.TENANT_CLAIM, tenant)
+        var builder = Jwt.issuer(config.issuer())
+                .subject(client.clientId)
+                .claim(Caller.API_CLIENT_CLAIM, client.id.toString())
+                .claim(Caller.TENANT_CLAIM, client.tenant)
                 .claim(Caller.ENVIRONMENT_CLAIM, environment)
-                .claim(Caller.ENVIRONMENTS_CLAIM, environments)
+                .claim(Caller.ENVIRONMENTS_CLAIM, client.environments);
+        if (client.roles != null && !client.roles.isEmpty()) {
+            builder = builder.claim(Caller.ROLES_CLAIM, client.roles);
+        }
+        String token = builder
                 .claim("scope", scope)
                 .issuedAt(now)
                 .expiresAt(now + lifetime)

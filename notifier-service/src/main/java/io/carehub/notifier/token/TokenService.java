@@ -76,8 +76,7 @@ public class TokenService {
             }
             List<String> scopes = ScopeGrant.grant(found.client().scopes, request.scope());
             String environment = EnvironmentGrant.grant(found.client().environments, request.environmentAsked());
-            TokenResponse token = issuer.issue(found.client().id, clientId, found.client().tenant, environment,
-                    found.client().environments, scopes);
+            TokenResponse token = issuer.issue(found.client(), environment, scopes);
             LOG.debugf("access token issued to client %s by client credentials (tenant %s, environment %s, scope %s)",
                     clientId, found.client().tenant, environment, token.scope());
             return token;
@@ -104,8 +103,7 @@ public class TokenService {
                 })
                 .call(grant -> refuseReplay(assertion, grant.claims(), clientId))
                 .map(grant -> {
-                    TokenResponse token = issuer.issue(grant.client().id, clientId, grant.client().tenant,
-                            grant.environment(), grant.client().environments, grant.scopes());
+                    TokenResponse token = issuer.issue(grant.client(), grant.environment(), grant.scopes());
                     LOG.debugf("access token issued to client %s (tenant %s, environment %s, scope %s)", clientId,
                             grant.client().tenant, grant.environment(), token.scope());
                     return token;

@@ -43,7 +43,7 @@ class ApiClientResourceTests {
     static final String GUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
     /** 32 random bytes, base64url without padding. */
     static final String SECRET = "^[A-Za-z0-9_-]{43}$";
-    static final List<String> VIEW_FIELDS = List.of("id", "client_id", "name", "scopes", "environments", "tenant", "disabled", "created_at",
+    static final List<String> VIEW_FIELDS = List.of("id", "client_id", "name", "scopes", "environments", "roles", "tenant", "disabled", "created_at",
             "updated_at");
 
     final String tenant = "clients-" + UUID.randomUUID();
@@ -86,7 +86,7 @@ class ApiClientResourceTests {
                 .body("data.created_at", matchesPattern(TIMESTAMP))
                 .body("data.updated_at", matchesPattern(TIMESTAMP))
                 .body("data.client_secret", matchesPattern(SECRET))
-                .body("data.keySet()", containsInAnyOrder("id", "client_id", "name", "scopes", "environments", "tenant", "disabled",
+                .body("data.keySet()", containsInAnyOrder("id", "client_id", "name", "scopes", "environments", "roles", "tenant", "disabled",
                         "created_at", "updated_at", "client_secret"));
     }
 

@@ -79,6 +79,18 @@ class PatientCoreResourceTests {
         assertEquals(created.asString(), get(all, path + "/" + id).statusCode(200).extract().asString());
     }
 
+    /**
+     * API-CORE.md §C9: roles are enforced on the v1 face so far; until the core face enforces them, a client with roles
+     * is refused there rather than served more than its roles allow.
+     */
+    @Test
+    void aClientWithRolesIsRefusedOnTheCoreFaceForNow() {
+        String withRoles = TestTokens.withRoles(tenant, "all", "nurse");
+        get(withRoles, path).statusCode(403).body("errors[0].code", equalTo("forbidden"));
+        post(withRoles, path, ADA).statusCode(403).body("errors[0].code", equalTo("forbidden"));
+        get(all, path).statusCode(200).body("totalElements", equalTo(0));
+    }
+
     @Test
     void aPatientMadeOnOneFaceReadsTheSameOnTheOtherFieldForField() {
         String coach = TestOwners.create("workers", tenant).toString();

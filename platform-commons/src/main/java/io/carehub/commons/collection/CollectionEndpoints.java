@@ -1,6 +1,7 @@
 package io.carehub.commons.collection;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -9,6 +10,11 @@ import java.util.function.Function;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.carehub.commons.access.Access;
+import io.carehub.commons.access.Access.Operation;
+import io.carehub.commons.access.AccessDefinitions;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.export.CsvExport;
 import io.carehub.commons.paging.Filter;
@@ -17,6 +23,7 @@ import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.TenantResource;
+import io.carehub.commons.security.ApiCollections;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
@@ -26,6 +33,7 @@ import io.carehub.commons.validation.Types;
 import io.carehub.commons.web.Data;
 import io.carehub.commons.web.PublicUrls;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,6 +57,8 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
     private final boolean deletable;
     private final Caller caller;
     private final PublicUrls urls;
+    /** Whether roles govern it (API-CORE.md §C9: a collection of care data). */
+    private final boolean governed;
 
     private CollectionEndpoints(String collection, CollectionService<E> service, Function<E, V> view,
             Function<E, V> viewWithDeleted, Schema schema, List<Filter> filters, boolean deletable, Caller caller,
@@ -62,6 +72,7 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
         this.deletable = deletable;
         this.caller = caller;
         this.urls = urls;
+        this.governed = ApiCollections.DATA.contains(collection);
     }
 
     /**
@@ -87,7 +98,9 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
     }
 
     public Uni<Data<V>> get(String id) {
-        return service.get(caller.partition(), guid(id)).map(e -> Data.of(view.apply(e)));
+        UUID uuid = guid(id);
+        return access(Operation.READ).chain(access -> service.get(caller.partition(), uuid)
+                .map(e -> Data.of(shown(access, view.apply(e)))));
     }
 
     public Uni<FindResponse<V>> find(UriInfo uriInfo) {
@@ -99,10 +112,10 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
     }
 
     private Uni<FindResponse<V>> find(FindParameters find, UriInfo uriInfo) {
-        return service.page(caller.partition(), find)
+        Function<E, V> shownView = find.includeDeleted() ? viewWithDeleted : view;
+        return access(Operation.READ).chain(access -> service.page(caller.partition(), find)
                 .map(rows -> FindResponse.of(PageOf.of(rows, find.page(), e -> e.updatedAt, e -> e.id)
-                        .map(find.includeDeleted() ? viewWithDeleted : view), find,
-                        urls.collection(uriInfo, collection)));
+                        .map(e -> shown(access, shownView.apply(e))), find, urls.collection(uriInfo, collection))));
     }
 
     /** {@code 200 {"data": ...}} with the new resource's {@code Location} (200, as the live v1 API answers). */
@@ -114,19 +127,25 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
     public Uni<Response> create(String body, UriInfo uriInfo, Consumer<Fields> check) {
         var fields = schema.create(JsonBodies.object(body)).sentAs(body);
         check.accept(fields);
-        return service.create(caller.partition(), fields).map(e -> Response.ok(Data.of(visible(e)))
-                .location(URI.create(urls.collection(uriInfo, collection) + "/" + e.id)).build());
+        return access(Operation.CREATE).invoke(access -> access.requireWritable(collection, Operation.CREATE,
+                fields.asMap().keySet())).chain(access -> service.create(caller.partition(), fields)
+                        .map(e -> Response.ok(Data.of(visible(access, e)))
+                                .location(URI.create(urls.collection(uriInfo, collection) + "/" + e.id)).build()));
     }
 
     public Uni<Data<Object>> update(String id, String body) {
         UUID uuid = guid(id);
         var fields = schema.update(JsonBodies.object(body)).sentAs(body);
-        return service.update(caller.partition(), uuid, fields).map(e -> Data.of(visible(e)));
+        return access(Operation.UPDATE).invoke(access -> access.requireWritable(collection, Operation.UPDATE,
+                fields.asMap().keySet())).chain(access -> service.update(caller.partition(), uuid, fields)
+                        .map(e -> Data.of(visible(access, e))));
     }
 
     /** {@code 200 {"data": the resource as it was}}. */
     public Uni<Data<Object>> delete(String id) {
-        return service.delete(caller.partition(), guid(id)).map(e -> Data.of(visible(e)));
+        UUID uuid = guid(id);
+        return access(Operation.DELETE).chain(access -> service.delete(caller.partition(), uuid)
+                .map(e -> Data.of(visible(access, e))));
     }
 
     /**
@@ -136,14 +155,75 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
     public Multi<String> export(UriInfo uriInfo, List<String> columns, Function<E, List<Object>> row) {
         FindParameters find = FindParameters.forExport(uriInfo.getQueryParameters(), filters, deletable);
         Partition partition = caller.partition();
-        return CsvExport.stream(columns, EXPORT_BATCH,
-                after -> service.page(partition, find.continuing(after, EXPORT_BATCH)).map(PageRows::rows)
-                        .map(rows -> rows.size() > EXPORT_BATCH ? rows.subList(0, EXPORT_BATCH) : rows),
-                TenantResource::cursor, row, find.escapeFormulas());
+        return access(Operation.READ).onItem().transformToMulti(access -> {
+            // What the roles may not read is no column; what they see masked is masked in every row.
+            List<Integer> kept = new ArrayList<>();
+            List<Boolean> masked = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Access.Shown shown = access.shown(collection, columns.get(i));
+                if (shown != Access.Shown.HIDDEN) {
+                    kept.add(i);
+                    masked.add(shown == Access.Shown.MASKED);
+                }
+            }
+            List<String> shownColumns = kept.stream().map(columns::get).toList();
+            Function<E, List<Object>> shownRow = !access.restricted() ? row : e -> {
+                List<Object> full = row.apply(e);
+                List<Object> out = new ArrayList<>(kept.size());
+                for (int k = 0; k < kept.size(); k++) {
+                    Object value = full.get(kept.get(k));
+                    out.add(masked.get(k) && value != null ? Access.MASK : value);
+                }
+                return out;
+            };
+            return CsvExport.stream(shownColumns, EXPORT_BATCH,
+                    after -> service.page(partition, find.continuing(after, EXPORT_BATCH)).map(PageRows::rows)
+                            .map(rows -> rows.size() > EXPORT_BATCH ? rows.subList(0, EXPORT_BATCH) : rows),
+                    TenantResource::cursor, shownRow, find.escapeFormulas());
+        });
     }
 
-    private Object visible(E e) {
-        return caller.visible(collection, view.apply(e), e.id.toString());
+    /**
+     * What the caller's roles allow of this collection, the operation checked ({@code 403} when they do not allow it);
+     * {@link Access#UNRESTRICTED} for a client with no roles and for a collection roles do not govern.
+     */
+    private Uni<Access> access(Operation operation) {
+        if (!governed || caller.roles().isEmpty()) {
+            return Uni.createFrom().item(Access.UNRESTRICTED);
+        }
+        return definitions().of(caller).invoke(access -> access.require(collection, operation));
+    }
+
+    /**
+     * The view as the roles let it be read. Restricted, it goes on the wire as the JSON it becomes (the same fields, in
+     * the same names, less what the roles hide): Jackson writes a value by what it is, whatever the declared type.
+     */
+    @SuppressWarnings("unchecked")
+    private V shown(Access access, V v) {
+        if (!access.restricted()) {
+            return v;
+        }
+        return (V) access.view(collection, mapper().valueToTree(v));
+    }
+
+    private Object visible(Access access, E e) {
+        if (!caller.canRead(collection)) {
+            return new io.carehub.commons.web.IdOnly(e.id.toString());
+        }
+        try {
+            access.require(collection, Operation.READ);
+        } catch (ApiException cannotRead) {
+            return new io.carehub.commons.web.IdOnly(e.id.toString());
+        }
+        return shown(access, view.apply(e));
+    }
+
+    private static AccessDefinitions definitions() {
+        return Arc.container().instance(AccessDefinitions.class).get();
+    }
+
+    private static ObjectMapper mapper() {
+        return Arc.container().instance(ObjectMapper.class).get();
     }
 
     /** A path id: a malformed one names nothing, so it is {@code 404}, like an unknown one. */

@@ -15,7 +15,8 @@ import io.carehub.commons.web.Timestamps;
  * every {@code next} is absent on the last page. Links are absolute URLs of {@code GET <collectionUrl>}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FindResponse<V>(List<V> data, Map<String, Object> meta, Map<String, Object> links) {
+public record FindResponse<V>(@com.fasterxml.jackson.databind.annotation.JsonSerialize(
+        contentUsing = io.carehub.commons.web.RuntimeTypeSerializer.class) List<V> data, Map<String, Object> meta, Map<String, Object> links) {
 
     public static <V> FindResponse<V> of(PageOf<V> page, FindParameters find, String collectionUrl) {
         Map<String, Object> current = pageMeta(find, null);

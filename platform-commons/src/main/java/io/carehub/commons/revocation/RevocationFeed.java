@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.carehub.commons.revocation.RevokedClients.Client;
+import io.carehub.commons.access.AccessDefinitions;
 import io.carehub.commons.security.ApiCollections;
 import io.carehub.commons.security.PlatformSecret;
 import io.carehub.commons.validation.Types;
@@ -77,6 +78,7 @@ public class RevocationFeed {
     }
 
     private final RevokedClients revoked;
+    private final AccessDefinitions access;
     private final RevocationConfig config;
     private final PlatformSecret secret;
     private final HttpClient http;
@@ -93,10 +95,12 @@ public class RevocationFeed {
     private Instant nextRetry = Instant.MIN;
     private Instant lastUnknownLog = Instant.MIN;
 
-    public RevocationFeed(RevokedClients revoked, RevocationConfig config, PlatformSecret secret, Vertx vertx,
+    public RevocationFeed(RevokedClients revoked, AccessDefinitions access, RevocationConfig config, PlatformSecret secret,
+            Vertx vertx,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.revoked = revoked;
+        this.access = access;
         this.config = config;
         this.secret = secret;
         this.bootstrapServers = bootstrapServers;
@@ -214,7 +218,13 @@ public class RevocationFeed {
         Map<Client, Change> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             JsonNode data = dataOf(record);
-            if (data == null || !ApiCollections.API_CLIENTS.equals(data.path("resource").asText(""))) {
+            String resource = data == null ? "" : data.path("resource").asText("");
+            if (ApiCollections.ROLES.equals(resource) || ApiCollections.SECURITY_POLICIES.equals(resource)) {
+                // Roles and policies come on the same topic: the tenant's are read again when next needed.
+                access.changed(data.path("tenant").asText(""));
+                continue;
+            }
+            if (data == null || !ApiCollections.API_CLIENTS.equals(resource)) {
                 continue;
             }
             String tenant = data.path("tenant").asText("");

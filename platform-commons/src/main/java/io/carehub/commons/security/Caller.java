@@ -1,6 +1,7 @@
 package io.carehub.commons.security;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -30,6 +31,8 @@ public class Caller {
     public static final String ENVIRONMENT_CLAIM = "environment";
     /** Every environment the token's client is granted. */
     public static final String ENVIRONMENTS_CLAIM = "environments";
+    /** The roles of the token's client (API-CORE.md §C9): none, and its scopes alone govern it. */
+    public static final String ROLES_CLAIM = "roles";
 
     @Inject
     JsonWebToken token;
@@ -64,6 +67,11 @@ public class Caller {
         if (!tenant().equals(pathTenant)) {
             throw ApiException.notFound();
         }
+        if (!roles().isEmpty()) {
+            // Roles are enforced on the v1 face (io.carehub.commons.access); until the core face enforces them too, a
+            // client with roles is refused there rather than given more than its roles allow.
+            throw ApiException.of(ErrorCode.FORBIDDEN, "a client with roles is served on the v1 face only, for now");
+        }
         if (environment == null) {
             return partition();
         }
@@ -89,6 +97,14 @@ public class Caller {
         return value instanceof jakarta.json.JsonString json ? json.getString() : value.toString();
     }
 
+    /** The roles the token names (API-CORE.md §C9); empty for a client governed by its scopes alone. */
+    public List<String> roles() {
+        if (token.getClaim(ROLES_CLAIM) instanceof Collection<?> names) {
+            return names.stream().map(Caller::unquoted).toList();
+        }
+        return List.of();
+    }
+
     public String clientId() {
         return token.getSubject();
     }
@@ -102,7 +118,7 @@ public class Caller {
     }
 
     public boolean canRead(String collection) {
-        return has(Scopes.ALL) || has(Scopes.read(collection));
+        return Scopes.canRead(scopes(), collection);
     }
 
     /** What a write answers: the resource, or only its id for a caller that may write but not read it. */

@@ -65,11 +65,12 @@ public final class Scopes {
 
     /**
      * Whether a client holding {@code held} may read {@code collection} (Get, Find, and so hear of its changes):
-     * a data collection with {@code all} or {@code <c>.read}; api_clients with admin or operator;
+     * a data collection with {@code all} or {@code <c>.read}; api_clients, security_policies and roles with admin or
+     * operator;
      * webhook_subscriptions (its own) with webhooks or all.
      */
     public static boolean canRead(Collection<String> held, String collection) {
-        if (ApiCollections.API_CLIENTS.equals(collection)) {
+        if (ApiCollections.ADMINISTERED.contains(collection)) {
             return held.contains(ADMIN) || held.contains(OPERATOR);
         }
         if (ApiCollections.WEBHOOK_SUBSCRIPTIONS.equals(collection)) {

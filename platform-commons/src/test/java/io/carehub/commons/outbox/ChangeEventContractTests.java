@@ -47,7 +47,7 @@ class ChangeEventContractTests {
         OWNERS.put("messaging-service", List.of("conversations", "messages"));
         OWNERS.put("assessments-service", List.of("assessment_responses", "care_flows", "patient_tasks", "encounters",
                 "forms"));
-        OWNERS.put("notifier-service", List.of("api_clients", "webhook_subscriptions"));
+        OWNERS.put("notifier-service", List.of("api_clients", "webhook_subscriptions", "security_policies", "roles"));
     }
 
     static final String TOPIC = "patients-service.changes";

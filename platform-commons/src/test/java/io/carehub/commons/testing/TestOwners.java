@@ -29,7 +29,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * the resource's init argument {@code collections} (comma-separated); each one's owner URL is pointed here.
  * <p>
  * It is notifier-service too, as the revocation feed asks it whether an API client is usable
- * ({@code api_clients}: {@link #create}d is usable, {@link #delete}d is disabled or deleted).
+ * ({@code api_clients}: {@link #create}d is usable, {@link #delete}d is disabled or deleted), and as the services ask
+ * it for a tenant's roles and their rules ({@code GET /internal/access/<tenant>}: what {@link #roles} set).
  */
 public class TestOwners implements QuarkusTestResourceLifecycleManager {
 
@@ -38,6 +39,7 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
 
     private static final String LIVE = "live";
     private static final Set<String> EXISTING = ConcurrentHashMap.newKeySet();
+    private static final java.util.Map<String, String> ROLES = new ConcurrentHashMap<>();
     private static final AtomicInteger ASKED = new AtomicInteger();
     private static volatile boolean reachable = true;
     private static HttpServer server;
@@ -73,6 +75,7 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
                 throw new IllegalStateException(e);
             }
             server.createContext("/internal/references/", TestOwners::answer);
+            server.createContext("/internal/access/", TestOwners::access);
             server.setExecutor(Executors.newFixedThreadPool(4));
             server.start();
         }
@@ -102,6 +105,27 @@ public class TestOwners implements QuarkusTestResourceLifecycleManager {
     /** The owner deleted it (an API client: disabled or deleted). */
     public static void delete(String collection, String tenant, UUID id) {
         EXISTING.remove(key(collection, tenant, LIVE, id));
+    }
+
+    /**
+     * notifier-service's roles of {@code tenant}: {@code roles} is the JSON object {@code {"<role>": [rule, ...]}} of
+     * API-CORE.md §C9's rules. A service reads them when a token of the tenant first names a role.
+     */
+    public static void roles(String tenant, String roles) {
+        ROLES.put(tenant, roles);
+    }
+
+    private static void access(HttpExchange exchange) throws IOException {
+        String tenant = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring("/internal/access/".length()),
+                StandardCharsets.UTF_8);
+        int status = !reachable ? 503 : !SECRET.equals(exchange.getRequestHeaders().getFirst("X-Platform-Secret")) ? 401 : 200;
+        byte[] body = (status == 200 ? "{\"roles\":" + ROLES.getOrDefault(tenant, "{}") + "}" : "{\"errors\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     /** While false, every owner answers 503, as when it is down or overloaded. */

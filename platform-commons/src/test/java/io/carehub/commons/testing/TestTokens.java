@@ -47,6 +47,20 @@ public final class TestTokens {
                 .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(key("test-keys/jwt-private.pem"));
     }
 
+    /** A valid token for {@code tenant} (live) whose client has {@code roles} (API-CORE.md §C9). */
+    public static String withRoles(String tenant, String scope, String... roles) {
+        Instant now = Instant.now();
+        return Jwt.issuer(ISSUER)
+                .subject("test-client-" + tenant)
+                .claim("tenant", tenant)
+                .claim("roles", java.util.List.of(roles))
+                .claim("scope", scope)
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(3600))
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(key("test-keys/jwt-private.pem"));
+    }
+
     /**
      * A valid token of the API client whose api_clients id is {@code apiClient}: one that is refused once that
      * client is disabled or deleted.
