@@ -409,7 +409,8 @@ public abstract class CollectionContract {
         assertEquals("***", found.getString("data[0]." + masked));
         String[] lines = get(reader, "/v1/exports/" + c).statusCode(200).extract().asString().split("\r\n");
         List<String> header = List.of(exportHeader().split(","));
-        List<String> shownHeader = header.stream().filter(h -> !h.equals(hidden)).toList();
+        // A column that is no field the roles name (an export's deleted flag) is not read either.
+        List<String> shownHeader = header.stream().filter(shown::contains).toList();
         assertEquals(String.join(",", shownHeader), lines[0]);
         String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(id + ",")).findFirst().orElseThrow();
         assertTrue(row.contains(",***"), row);
