@@ -145,6 +145,82 @@ class PlatformSyncTests {
                 "active->graduated"), learned);
     }
 
+    /**
+     * Issue 19: a policy narrowed while a client with the role reads, and then the role deleted: how long until each
+     * data service applies it, with no new token (the bound the README documents: a change event's way, at most
+     * {@code carehub.access.max-age}, 30 s).
+     */
+    @Test
+    @Order(1)
+    void aNarrowedPolicyAndADeletedRoleTakeEffectInEveryServiceWithoutANewToken() throws Exception {
+        String patient = api.created("/v1/patients", """
+                {"phase": "intake", "first_name": "Allison", "last_name": "Hernandez", "birthday": "1981-04-03",
+                 "timezone": "US/Pacific"}""").get("id").asText();
+        String conversation = api.created("/v1/conversations", "{\"user_id\": \"" + patient
+                + "\", \"conversation_type\": \"phone\"}").get("id").asText();
+        String assessment = api.created("/v1/assessment_responses", "{\"user_id\": \"" + patient
+                + "\", \"model\": {\"score\": 3}}").get("id").asText();
+        Map<String, String> reads = new java.util.LinkedHashMap<>();
+        reads.put("patients", "/v1/patients/" + patient);
+        reads.put("workers", "/v1/workers/" + workerId);
+        reads.put("conversations", "/v1/conversations/" + conversation);
+        reads.put("assessment_responses", "/v1/assessment_responses/" + assessment);
+        Map<String, String> narrowed = Map.of("patients", "last_name", "workers", "email", "conversations",
+                "conversation_type", "assessment_responses", "model");
+        List<Map<String, Object>> everything = reads.keySet().stream()
+                .map(c -> Map.<String, Object>of("resource", c, "operations", Map.of("read", List.of("*")))).toList();
+        String policy = api.created("/v1/security_policies", Api.JSON.writeValueAsString(Map.of("name", "front_desk",
+                "rules", everything))).get("id").asText();
+        String role = api.created("/v1/roles", "{\"name\": \"front_desk\", \"policies\": [\"front_desk\"]}").get("id")
+                .asText();
+        JsonNode client = api.created("/v1/api_clients", "{\"name\": \"front desk\", \"scopes\": [\"all\"],"
+                + " \"roles\": [\"front_desk\"]}");
+        SECRETS.add(client.get("client_secret").asText());
+        Api desk = Api.as(platform.gateway(), client.get("client_id").asText(), client.get("client_secret").asText(), "all");
+        List<Map<String, Object>> narrower = new ArrayList<>();
+        for (var read : reads.entrySet()) {
+            Api.Answer answer = desk.get(read.getValue());
+            assertEquals(200, answer.status(), read.getKey() + ": " + answer.body());
+            List<String> fields = new ArrayList<>();
+            answer.body().get("data").fieldNames().forEachRemaining(fields::add);
+            assertTrue(fields.contains(narrowed.get(read.getKey())), read.getKey() + " " + fields);
+            fields.remove(narrowed.get(read.getKey()));
+            narrower.add(Map.of("resource", read.getKey(), "operations", Map.of("read", fields)));
+        }
+
+        Instant narrowedAt = Instant.now();
+        Api.Answer put = api.put("/v1/security_policies/" + policy, Api.JSON.writeValueAsString(Map.of("rules", narrower)));
+        assertEquals(200, put.status(), String.valueOf(put.body()));
+        Map<String, Duration> applied = new java.util.TreeMap<>();
+        for (var read : reads.entrySet()) {
+            applied.put(read.getKey(), awaitRead(desk, read.getValue(), narrowedAt,
+                    a -> a.status() == 200 && !a.body().get("data").has(narrowed.get(read.getKey()))));
+        }
+        Platform.log("roles: a narrowed policy applied by %s (the slowest %d ms; bound: the event's way, at most 30 s)",
+                applied, applied.values().stream().mapToLong(Duration::toMillis).max().orElse(0));
+
+        Instant deletedAt = Instant.now();
+        assertEquals(200, api.delete("/v1/roles/" + role).status());
+        Map<String, Duration> revoked = new java.util.TreeMap<>();
+        for (var read : reads.entrySet()) {
+            revoked.put(read.getKey(), awaitRead(desk, read.getValue(), deletedAt, a -> a.status() == 403));
+        }
+        Platform.log("roles: a deleted role granted nothing any more in %s", revoked);
+    }
+
+    /** Reads {@code path} until {@code applied}; how long after {@code since} that was (at most 40 s: max-age and slack). */
+    private static Duration awaitRead(Api client, String path, Instant since, java.util.function.Predicate<Api.Answer> applied)
+            throws InterruptedException {
+        Instant deadline = since.plus(Duration.ofSeconds(40));
+        while (Instant.now().isBefore(deadline)) {
+            if (applied.test(client.get(path))) {
+                return Duration.between(since, Instant.now());
+            }
+            Thread.sleep(20);
+        }
+        return fail(path + " did not show the change within 40 s");
+    }
+
     @Test
     @Order(2)
     void aMirrorKeptByPingAndPullOnlyEqualsThePlatformAfterALoad() throws Exception {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.carehub.commons.access.AccessContext;
 import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.errors.ErrorCode;
@@ -27,8 +28,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Encounters (API-CORE.md §C8), on both faces. A new encounter is open; completing it makes it final: any later
- * change to it, or to an assessment of it, is {@code 409 locked} (the {@code update_completed} exception of roles,
- * API-CORE.md §C9, is granted to no client until roles exist). Every change locks the encounter's row first, so a
+ * change to it, or to an assessment of it, is {@code 409 locked}, unless the client's role allows
+ * {@code update_completed} there (API-CORE.md §C9; on the v1 face, where roles are enforced so far). Every change locks the encounter's row first, so a
  * completion and an edit of its assessment take turns and never interleave. Its patient, worker and calendar event
  * are checked by the shared reference mechanism before the write's transaction.
  */
@@ -38,11 +39,13 @@ public class EncounterService implements CollectionService<Encounter> {
     private final EncounterRepository encounters;
     private final References references;
     private final Outbox outbox;
+    private final AccessContext access;
 
-    public EncounterService(EncounterRepository encounters, References references, Outbox outbox) {
+    public EncounterService(EncounterRepository encounters, References references, Outbox outbox, AccessContext access) {
         this.encounters = encounters;
         this.references = references;
         this.outbox = outbox;
+        this.access = access;
     }
 
     @Override
@@ -88,7 +91,7 @@ public class EncounterService implements CollectionService<Encounter> {
     /** Update; {@code patientId} (the core face's path), when given, must be the encounter's patient, else {@code 404}. */
     public Uni<Encounter> update(Partition partition, UUID patientId, UUID id, Fields fields) {
         return checkReferences(partition, fields, false).chain(() -> Panache.withTransaction(() -> lockStamped(partition, id)
-                .invoke(e -> requireOf(e, patientId)).invoke(EncounterService::requireOpen)
+                .invoke(e -> requireOf(e, patientId)).invoke(e -> requireOpen(e, EncounterFields.COLLECTION))
                 .call(encounter -> {
                     EncounterFields.apply(fields, encounter);
                     return encounters.flush()
@@ -104,7 +107,7 @@ public class EncounterService implements CollectionService<Encounter> {
     /** Soft delete: {@code deleted}, gone from Get and Find (but Find with include_deleted); a completed one is locked. */
     public Uni<Encounter> delete(Partition partition, UUID patientId, UUID id) {
         return Panache.withTransaction(() -> encounters.lockIn(partition, id)
-                .invoke(e -> requireOf(e, patientId)).invoke(EncounterService::requireOpen)
+                .invoke(e -> requireOf(e, patientId)).invoke(e -> requireOpen(e, EncounterFields.COLLECTION))
                 .call(e -> WriteStamp.now().invoke(e::deleted))
                 .call(encounter -> encounters.flush()
                         .call(() -> outbox.record(encounter, EncounterFields.COLLECTION, ChangeOperation.DELETED))));
@@ -128,7 +131,7 @@ public class EncounterService implements CollectionService<Encounter> {
                     if (!e.userId.equals(userId)) {
                         throw ApiException.referenceNotFound(path.substring(1));
                     }
-                    requireOpen(e);
+                    requireOpen(e, "assessment_responses");
                 });
     }
 
@@ -156,9 +159,12 @@ public class EncounterService implements CollectionService<Encounter> {
         }
     }
 
-    /** A completed encounter is final: {@code 409 locked}. */
-    static void requireOpen(Encounter encounter) {
-        if (encounter.completed()) {
+    /**
+     * A completed encounter is final: a change of it or of an assessment in it ({@code collection}) is
+     * {@code 409 locked}, unless the caller's role allows {@code update_completed} there (API-CORE.md §C9).
+     */
+    private void requireOpen(Encounter encounter, String collection) {
+        if (encounter.completed() && !access.current().mayUpdateCompleted(collection)) {
             throw locked();
         }
     }

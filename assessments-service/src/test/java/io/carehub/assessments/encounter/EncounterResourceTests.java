@@ -14,6 +14,8 @@ import io.carehub.assessments.TestApi;
 import io.carehub.commons.testing.CollectionContract;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestHttp.BadInput;
+import io.carehub.commons.testing.TestOwners;
+import io.carehub.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Encounters on the v1 face (API-CORE.md §C8): the collection's contract and its own rules. */
@@ -101,6 +103,22 @@ class EncounterResourceTests extends CollectionContract {
         TestHttp.delete(all, path() + "/" + id).statusCode(409).body("errors[0].code", equalTo("locked"));
         org.junit.jupiter.api.Assertions.assertEquals(before, get(reader, path() + "/" + id).extract().asString());
         get(reader, path() + "?status=completed").statusCode(200).body("data.size()", equalTo(1));
+    }
+
+    /** API-CORE.md §C9: only a role that allows update_completed changes a completed encounter; no role, no exception. */
+    @Test
+    void aRoleThatAllowsUpdateCompletedMayChangeACompletedEncounterAndNoOtherMay() {
+        String id = post(all, path(), validBody()).statusCode(200).extract().path("data.id");
+        put(all, path() + "/" + id, "{\"status\": \"completed\"}").statusCode(200);
+        TestOwners.roles(tenant, """
+                {"editor": [{"resource": "encounters", "operations": {"read": ["*"], "update": ["*"]}}],
+                 "supervisor": [{"resource": "encounters", "operations": {"read": ["*"], "update": ["*"],
+                  "update_completed": true}}]}""");
+        put(TestTokens.withRoles(tenant, "all", "editor"), path() + "/" + id, "{\"notes\": \"amended\"}").statusCode(409)
+                .body("errors[0].code", equalTo("locked"));
+        put(all, path() + "/" + id, "{\"notes\": \"amended\"}").statusCode(409).body("errors[0].code", equalTo("locked"));
+        put(TestTokens.withRoles(tenant, "all", "supervisor"), path() + "/" + id, "{\"notes\": \"amended\"}")
+                .statusCode(200).body("data.notes", equalTo("amended")).body("data.status", equalTo("completed"));
     }
 
     @Test

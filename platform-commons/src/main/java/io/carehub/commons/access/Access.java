@@ -118,6 +118,18 @@ public final class Access {
         }
     }
 
+    /**
+     * Whether the roles let a completed (locked) resource of {@code collection} be changed (API-CORE.md §C8, §C9:
+     * {@code update_completed}). A client with no roles has no such exception: locked is locked.
+     */
+    public boolean mayUpdateCompleted(String collection) {
+        if (!restricted()) {
+            return false;
+        }
+        Allowed a = byResource.get(collection);
+        return a != null && a.updateCompleted;
+    }
+
     /** How the roles let {@code field} of {@code collection} be read. */
     public enum Shown { READABLE, MASKED, HIDDEN }
 

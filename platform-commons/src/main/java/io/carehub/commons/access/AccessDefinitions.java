@@ -35,6 +35,8 @@ import io.vertx.mutiny.core.http.HttpClient;
  * event be missed, once {@code carehub.access.max-age} has passed. So a change takes effect within the event's way
  * here (about a second), at most that age, with no new token. A client with no roles costs nothing here.
  */
+// Looked up where no bean injects it (CollectionEndpoints): kept though unused by injection.
+@io.quarkus.arc.Unremovable
 @ApplicationScoped
 public class AccessDefinitions {
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.carehub.commons.access.Access;
 import io.carehub.commons.access.Access.Operation;
+import io.carehub.commons.access.AccessContext;
 import io.carehub.commons.access.AccessDefinitions;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.export.CsvExport;
@@ -191,7 +192,8 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
         if (!governed || caller.roles().isEmpty()) {
             return Uni.createFrom().item(Access.UNRESTRICTED);
         }
-        return definitions().of(caller).invoke(access -> access.require(collection, operation));
+        return definitions().of(caller).invoke(access -> access.require(collection, operation))
+                .invoke(access -> Arc.container().instance(AccessContext.class).get().record(access));
     }
 
     /**
