@@ -26,9 +26,9 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.carehub.commons.collection.CoreEndpoints;
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.collection.CoreNames;
-import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.openapi.ContractOpenApiFilter;
 import io.carehub.commons.paging.ListPage;
 import io.carehub.commons.paging.ListParameters;
@@ -53,7 +53,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "assessments (core face)")
 public class AssessmentCoreResource {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
     static final String LOCKED = "the assessment's encounter is completed: it and its assessments are final";
     private static final CoreNames NAMES = new CoreNames(AssessmentResponseFields.CORE_NAMES);
 
@@ -96,7 +95,7 @@ public class AssessmentCoreResource {
         if (fields.get("model") == null) {
             fields = fields.with("model", JsonNodeFactory.instance.objectNode());
         }
-        return inCoreNames(service.create(partition, fields)).map(r -> Response.status(Response.Status.CREATED)
+        return NAMES.of(service.create(partition, fields), "user_id").map(r -> Response.status(Response.Status.CREATED)
                 .entity(visible(r)).location(URI.create(urls.base(uriInfo) + "/v1/" + tenant + "/patients/" + patientId
                         + "/assessments/" + r.id))
                 .build());
@@ -115,7 +114,7 @@ public class AssessmentCoreResource {
 
     @PATCH
     @Path("{id}")
-    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Consumes({ CoreEndpoints.MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Scopes.ALL, "assessment_responses.write" })
     @Operation(summary = "Update an assessment (core face) by JSON merge patch of its status and answers, checked against"
             + " its form's version",
@@ -126,7 +125,7 @@ public class AssessmentCoreResource {
         UUID patient = CollectionEndpoints.guid(patientId);
         UUID assessment = CollectionEndpoints.guid(id);
         Fields fields = v1Names(AssessmentResponseFields.CORE_SCHEMA.update(JsonBodies.object(body)));
-        return inCoreNames(service.patch(partition, patient, assessment, fields)).map(this::visible);
+        return NAMES.of(service.patch(partition, patient, assessment, fields), "user_id").map(this::visible);
     }
 
     private static Fields v1Names(Fields core) {
@@ -137,11 +136,5 @@ public class AssessmentCoreResource {
 
     private Object visible(AssessmentResponse r) {
         return caller.visible(AssessmentResponseFields.COLLECTION, AssessmentCoreView.of(r), r.id.toString());
-    }
-
-    /** The service's failures in camelCase; the path's patient unknown is {@code 404}, like any path that names nothing. */
-    private static <T> Uni<T> inCoreNames(Uni<T> call) {
-        return NAMES.of(call).onFailure(e -> e instanceof ApiException a && a.errors().stream()
-                .anyMatch(err -> ".user_id".equals(err.extra().get("path")))).transform(e -> ApiException.notFound());
     }
 }

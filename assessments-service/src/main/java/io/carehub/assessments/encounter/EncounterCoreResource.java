@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import io.carehub.commons.collection.CoreEndpoints;
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.collection.CoreNames;
-import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.openapi.ContractOpenApiFilter;
 import io.carehub.commons.paging.Filter;
 import io.carehub.commons.paging.ListPage;
@@ -53,8 +53,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "encounters (core face)")
 public class EncounterCoreResource {
-
-    static final String MERGE_PATCH = "application/merge-patch+json";
 
     /** A status as the core face names it ({@code OPEN}), read as stored ({@code open}). */
     private static final FieldType CORE_STATUS = Types.described((path, name, v, out) -> {
@@ -97,7 +95,7 @@ public class EncounterCoreResource {
         UUID patient = CollectionEndpoints.guid(patientId);
         var fields = EncounterFields.fromCore(EncounterFields.CORE_SCHEMA.create(JsonBodies.object(body)))
                 .with("user_id", patient);
-        return inCoreNames(service.create(partition, fields)).map(e -> Response.status(Response.Status.CREATED)
+        return NAMES.of(service.create(partition, fields), "user_id").map(e -> Response.status(Response.Status.CREATED)
                 .entity(visible(e)).location(URI.create(urls.base(uriInfo) + "/v1/" + tenant + "/patients/" + patientId
                         + "/encounters/" + e.id))
                 .build());
@@ -116,7 +114,7 @@ public class EncounterCoreResource {
 
     @PATCH
     @Path("{encounterId}")
-    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Consumes({ CoreEndpoints.MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Scopes.ALL, "encounters.write" })
     @Operation(summary = "Update an encounter (core face) by JSON merge patch; status COMPLETED makes it final",
             extensions = @Extension(name = ContractOpenApiFilter.LOCKED_WHEN, value = EncounterResource.LOCKED))
@@ -126,7 +124,7 @@ public class EncounterCoreResource {
         UUID patient = CollectionEndpoints.guid(patientId);
         UUID id = CollectionEndpoints.guid(encounterId);
         var fields = EncounterFields.fromCore(EncounterFields.CORE_SCHEMA.update(JsonBodies.object(body)));
-        return inCoreNames(service.update(partition, patient, id, fields)).map(this::visible);
+        return NAMES.of(service.update(partition, patient, id, fields), "user_id").map(this::visible);
     }
 
     @DELETE
@@ -143,11 +141,5 @@ public class EncounterCoreResource {
 
     private Object visible(Encounter e) {
         return caller.visible(EncounterFields.COLLECTION, EncounterCoreView.of(e), e.id.toString());
-    }
-
-    /** The service's failures in camelCase; the path's patient unknown is {@code 404}, like any path that names nothing. */
-    private static <T> Uni<T> inCoreNames(Uni<T> call) {
-        return NAMES.of(call).onFailure(e -> e instanceof ApiException a && a.errors().stream()
-                .anyMatch(err -> ".user_id".equals(err.extra().get("path")))).transform(e -> ApiException.notFound());
     }
 }

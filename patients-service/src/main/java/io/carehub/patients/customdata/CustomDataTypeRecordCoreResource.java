@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import io.carehub.commons.collection.CoreEndpoints;
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.paging.ListPage;
 import io.carehub.commons.paging.ListParameters;
@@ -50,7 +51,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "custom_data_type_records (core face)")
 public class CustomDataTypeRecordCoreResource {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
     static final String FLAT_BODY = "The record's fields, flat ({fieldName: value}), as the custom data type's definition"
             + " (GET /v1/custom_data_types?name=...) says: each of its type, required ones present, a select's value one of"
             + " its options, numbers and text lengths within min and max; any other member is refused.";
@@ -113,14 +113,14 @@ public class CustomDataTypeRecordCoreResource {
 
     @PATCH
     @Path("{recordId}")
-    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Consumes({ CoreEndpoints.MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Scopes.ALL, "custom_data_type_records.write" })
     @Operation(summary = "Update a record of a custom data type (core face) by JSON merge patch: members left out keep"
             + " their value, null clears; the result checked against the type's current version")
     public Uni<Object> patch(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
             @PathParam("cdtName") String cdtName, @PathParam("recordId") String recordId,
             @QueryParam("environment") String environment,
-            @RequestBody(content = { @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT,
+            @RequestBody(content = { @Content(mediaType = CoreEndpoints.MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT,
                     description = FLAT_BODY)), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
                             type = SchemaType.OBJECT, description = FLAT_BODY)) }) String body) {
         Partition partition = caller.corePartition(tenant, environment);

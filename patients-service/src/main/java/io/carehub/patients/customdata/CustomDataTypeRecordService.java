@@ -22,6 +22,7 @@ import io.carehub.commons.paging.ListQuery;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.WriteStamp;
 import io.carehub.commons.tenancy.Partition;
+import io.carehub.commons.typed.TypedFields;
 import io.carehub.commons.validation.Fields;
 import io.carehub.patients.customdatatype.CustomDataTypeSchema;
 import io.carehub.patients.customdatatype.CustomDataTypeService;
@@ -163,7 +164,7 @@ public class CustomDataTypeRecordService implements CollectionService<CustomData
                     if (schema == null) {
                         return Uni.createFrom().failure(ApiException.notFound());
                     }
-                    setBody(record, schema, CustomDataTypeSchema.merged(parse(record.body), patch), null, "");
+                    setBody(record, schema, TypedFields.merged(parse(record.body), patch), null, "");
                     return saved(record, ChangeOperation.UPDATED);
                 })));
     }

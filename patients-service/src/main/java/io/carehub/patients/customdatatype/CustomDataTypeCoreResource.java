@@ -36,8 +36,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "custom_data_types (core face)")
 public class CustomDataTypeCoreResource {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
-
     private final CoreEndpoints<CustomDataType, CustomDataTypeCoreView> endpoints;
 
     public CustomDataTypeCoreResource(CustomDataTypeService service, Caller caller, PublicUrls urls) {
@@ -77,7 +75,7 @@ public class CustomDataTypeCoreResource {
 
     @PATCH
     @Path("{tenant}/custom_data_types/{id}")
-    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Consumes({ CoreEndpoints.MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed(Scopes.ADMIN)
     @Operation(summary = "Update a custom data type definition (core face, admin) by JSON merge patch; new fields make a"
             + " new version")

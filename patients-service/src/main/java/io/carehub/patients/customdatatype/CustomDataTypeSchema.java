@@ -19,9 +19,4 @@ public record CustomDataTypeSchema(String name, int version, boolean single, Typ
     public ObjectNode check(JsonNode body, String path) {
         return fields.check(body, path, true, name + " version " + version);
     }
-
-    /** {@link TypedFields#merged}. */
-    public static ObjectNode merged(JsonNode stored, JsonNode patch) {
-        return TypedFields.merged(stored, patch);
-    }
 }

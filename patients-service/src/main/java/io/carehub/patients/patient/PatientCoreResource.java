@@ -36,8 +36,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "patients (core face)")
 public class PatientCoreResource {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
-
     private final CoreEndpoints<Patient, PatientCoreView> endpoints;
 
     public PatientCoreResource(PatientService service, Caller caller, PublicUrls urls) {
@@ -76,7 +74,7 @@ public class PatientCoreResource {
 
     @PATCH
     @Path("{tenant}/patients/{patientId}")
-    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Consumes({ CoreEndpoints.MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Scopes.ALL, "patients.write" })
     @Operation(summary = "Update a patient (core face) by JSON merge patch: members left out keep their value, null clears")
     public Uni<Object> patch(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,

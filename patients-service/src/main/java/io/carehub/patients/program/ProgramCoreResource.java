@@ -36,8 +36,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "programs (core face)")
 public class ProgramCoreResource {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
-
     private final CoreEndpoints<Program, ProgramCoreView> endpoints;
 
     public ProgramCoreResource(ProgramService service, Caller caller, PublicUrls urls) {
@@ -77,7 +75,7 @@ public class ProgramCoreResource {
 
     @PATCH
     @Path("{tenant}/programs/{id}")
-    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @Consumes({ CoreEndpoints.MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed(Scopes.ADMIN)
     @Operation(summary = "Update a program (core face, admin) by JSON merge patch; phases are replaced whole")
     public Uni<Object> patch(@PathParam("tenant") String tenant, @PathParam("id") String id,

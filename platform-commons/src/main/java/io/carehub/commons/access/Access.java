@@ -79,20 +79,24 @@ public final class Access {
 
     /** Succeeds when the roles allow {@code operation} on {@code collection}; else {@code 403 forbidden}. */
     public void require(String collection, Operation operation) {
+        if (!allows(collection, operation)) {
+            throw ApiException.of(ErrorCode.FORBIDDEN, "the client's roles do not allow " + operation.name().toLowerCase(
+                    java.util.Locale.ROOT) + " on " + collection);
+        }
+    }
+
+    /** Whether the roles allow {@code operation} on {@code collection} (always, for a client with none). */
+    public boolean allows(String collection, Operation operation) {
         if (!restricted()) {
-            return;
+            return true;
         }
         Allowed a = byResource.get(collection);
-        boolean allowed = a != null && switch (operation) {
+        return a != null && switch (operation) {
             case READ -> a.read != null || a.masked != null;
             case CREATE -> a.create != null;
             case UPDATE -> a.update != null;
             case DELETE -> a.delete;
         };
-        if (!allowed) {
-            throw ApiException.of(ErrorCode.FORBIDDEN, "the client's roles do not allow " + operation.name().toLowerCase(
-                    java.util.Locale.ROOT) + " on " + collection);
-        }
     }
 
     /**

@@ -31,6 +31,9 @@ import io.smallrye.mutiny.Uni;
  */
 public final class CoreEndpoints<E extends TenantResource, V> {
 
+    /** The media type of a JSON merge patch (RFC 7396): what every core-face PATCH takes, besides plain JSON. */
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
     private final String collection;
     private final CollectionService<E> service;
     private final Function<E, V> view;

@@ -28,6 +28,17 @@ public final class CoreNames {
         return call.onFailure(ApiException.class).transform(e -> of((ApiException) e));
     }
 
+    /**
+     * The service's failures in the core face's names, a reference error at the v1 field {@code pathField} (what the
+     * core face names in its path, e.g. the patient of {@code /patients/{patientId}/...}) answered {@code 404}: a
+     * path that names nothing is not found, like any other.
+     */
+    public <T> Uni<T> of(Uni<T> call, String pathField) {
+        String path = "." + pathField;
+        return of(call).onFailure(e -> e instanceof ApiException a && a.errors().stream()
+                .anyMatch(err -> path.equals(err.extra().get("path")))).transform(e -> ApiException.notFound());
+    }
+
     /** A v1 failure as the core face says it: {@code .coach_id} → {@code .coachId}, in the path and the detail. */
     public ApiException of(ApiException e) {
         return e.map(error -> {
