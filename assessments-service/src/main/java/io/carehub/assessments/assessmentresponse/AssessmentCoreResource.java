@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,8 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.carehub.commons.access.Access;
+import io.carehub.commons.access.AccessControl;
 import io.carehub.commons.collection.CoreEndpoints;
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.collection.CoreNames;
@@ -56,14 +59,18 @@ public class AssessmentCoreResource {
     static final String LOCKED = "the assessment's encounter is completed: it and its assessments are final";
     private static final CoreNames NAMES = new CoreNames(AssessmentResponseFields.CORE_NAMES);
 
+    private static final String COLLECTION = AssessmentResponseFields.COLLECTION;
+
     private final AssessmentResponseService service;
     private final Caller caller;
     private final PublicUrls urls;
+    private final AccessControl control;
 
-    public AssessmentCoreResource(AssessmentResponseService service, Caller caller, PublicUrls urls) {
+    public AssessmentCoreResource(AssessmentResponseService service, Caller caller, PublicUrls urls, AccessControl control) {
         this.service = service;
         this.caller = caller;
         this.urls = urls;
+        this.control = control;
     }
 
     @GET
@@ -75,7 +82,9 @@ public class AssessmentCoreResource {
         Partition partition = caller.corePartition(tenant, environment);
         ListParameters list = ListParameters.fromQuery(uriInfo.getQueryParameters(), AssessmentResponseFields.CORE_FILTERS,
                 Map.of());
-        return service.listOf(partition, CollectionEndpoints.guid(patientId), list).map(page -> page.map(AssessmentCoreView::of));
+        UUID patient = CollectionEndpoints.guid(patientId);
+        return control.require(COLLECTION, Access.Operation.READ).chain(access -> service.listOf(partition, patient, list)
+                .map(page -> page.map(AssessmentCoreView::of).map(shown(access))));
     }
 
     @POST
@@ -88,17 +97,20 @@ public class AssessmentCoreResource {
             @QueryParam("environment") String environment, String body, @Context UriInfo uriInfo) {
         Partition partition = caller.corePartition(tenant, environment);
         UUID patient = CollectionEndpoints.guid(patientId);
-        Fields fields = v1Names(AssessmentResponseFields.CORE_SCHEMA.create(JsonBodies.object(body))).with("user_id", patient);
+        Fields sent = AssessmentResponseFields.CORE_SCHEMA.create(JsonBodies.object(body));
+        Fields fields = v1Names(sent).with("user_id", patient);
         if (!fields.has("status") || fields.get("status") == null) {
             fields = fields.with("status", AssessmentResponseFields.NEW);
         }
         if (fields.get("model") == null) {
             fields = fields.with("model", JsonNodeFactory.instance.objectNode());
         }
-        return NAMES.of(service.create(partition, fields), "user_id").map(r -> Response.status(Response.Status.CREATED)
-                .entity(visible(r)).location(URI.create(urls.base(uriInfo) + "/v1/" + tenant + "/patients/" + patientId
-                        + "/assessments/" + r.id))
-                .build());
+        Fields created = fields;
+        return control.requireWritable(COLLECTION, Access.Operation.CREATE, sent.asMap().keySet(), NAMES::v1)
+                .chain(access -> NAMES.of(service.create(partition, created), "user_id").map(r -> Response.status(
+                        Response.Status.CREATED).entity(visible(access, r)).location(URI.create(urls.base(uriInfo) + "/v1/"
+                                + tenant + "/patients/" + patientId + "/assessments/" + r.id))
+                        .build()));
     }
 
     @GET
@@ -108,8 +120,10 @@ public class AssessmentCoreResource {
     public Uni<AssessmentCoreView> get(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
             @PathParam("id") String id, @QueryParam("environment") String environment) {
         Partition partition = caller.corePartition(tenant, environment);
-        return service.getOf(partition, CollectionEndpoints.guid(patientId), CollectionEndpoints.guid(id))
-                .map(AssessmentCoreView::of);
+        UUID patient = CollectionEndpoints.guid(patientId);
+        UUID assessment = CollectionEndpoints.guid(id);
+        return control.require(COLLECTION, Access.Operation.READ).chain(access -> service.getOf(partition, patient,
+                assessment).map(AssessmentCoreView::of).map(shown(access)));
     }
 
     @PATCH
@@ -124,8 +138,11 @@ public class AssessmentCoreResource {
         Partition partition = caller.corePartition(tenant, environment);
         UUID patient = CollectionEndpoints.guid(patientId);
         UUID assessment = CollectionEndpoints.guid(id);
-        Fields fields = v1Names(AssessmentResponseFields.CORE_SCHEMA.update(JsonBodies.object(body)));
-        return NAMES.of(service.patch(partition, patient, assessment, fields), "user_id").map(this::visible);
+        Fields sent = AssessmentResponseFields.CORE_SCHEMA.update(JsonBodies.object(body));
+        Fields fields = v1Names(sent);
+        return control.requireWritable(COLLECTION, Access.Operation.UPDATE, sent.asMap().keySet(), NAMES::v1)
+                .chain(access -> NAMES.of(service.patch(partition, patient, assessment, fields), "user_id")
+                        .map(r -> visible(access, r)));
     }
 
     private static Fields v1Names(Fields core) {
@@ -134,7 +151,11 @@ public class AssessmentCoreResource {
         return core.renamed(v1);
     }
 
-    private Object visible(AssessmentResponse r) {
-        return caller.visible(AssessmentResponseFields.COLLECTION, AssessmentCoreView.of(r), r.id.toString());
+    private UnaryOperator<AssessmentCoreView> shown(Access access) {
+        return control.shownAs(access, COLLECTION, NAMES::v1);
+    }
+
+    private Object visible(Access access, AssessmentResponse r) {
+        return control.visible(access, COLLECTION, AssessmentCoreView.of(r), r.id.toString(), NAMES::v1);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import io.carehub.commons.access.Access;
+import io.carehub.commons.access.AccessControl;
 import io.carehub.commons.collection.CoreEndpoints;
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.collection.CoreNames;
@@ -37,6 +40,7 @@ import io.carehub.commons.security.Caller;
 import io.carehub.commons.security.Scopes;
 import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.FieldType;
+import io.carehub.commons.validation.Fields;
 import io.carehub.commons.validation.JsonBodies;
 import io.carehub.commons.validation.Types;
 import io.carehub.commons.web.PublicUrls;
@@ -63,14 +67,18 @@ public class EncounterCoreResource {
     private static final Map<String, String> SORTABLE = Map.of("startTime", "startTime");
     private static final CoreNames NAMES = new CoreNames(EncounterFields.CORE_NAMES);
 
+    private static final String COLLECTION = EncounterFields.COLLECTION;
+
     private final EncounterService service;
     private final Caller caller;
     private final PublicUrls urls;
+    private final AccessControl control;
 
-    public EncounterCoreResource(EncounterService service, Caller caller, PublicUrls urls) {
+    public EncounterCoreResource(EncounterService service, Caller caller, PublicUrls urls, AccessControl control) {
         this.service = service;
         this.caller = caller;
         this.urls = urls;
+        this.control = control;
     }
 
     @GET
@@ -81,7 +89,9 @@ public class EncounterCoreResource {
             @QueryParam("environment") String environment, @Context UriInfo uriInfo) {
         Partition partition = caller.corePartition(tenant, environment);
         ListParameters list = ListParameters.fromQuery(uriInfo.getQueryParameters(), FILTERS, SORTABLE);
-        return service.listOf(partition, CollectionEndpoints.guid(patientId), list).map(page -> page.map(EncounterCoreView::of));
+        UUID patient = CollectionEndpoints.guid(patientId);
+        return control.require(COLLECTION, Access.Operation.READ).chain(access -> service.listOf(partition, patient, list)
+                .map(page -> page.map(EncounterCoreView::of).map(shown(access))));
     }
 
     @POST
@@ -93,12 +103,13 @@ public class EncounterCoreResource {
             @QueryParam("environment") String environment, String body, @Context UriInfo uriInfo) {
         Partition partition = caller.corePartition(tenant, environment);
         UUID patient = CollectionEndpoints.guid(patientId);
-        var fields = EncounterFields.fromCore(EncounterFields.CORE_SCHEMA.create(JsonBodies.object(body)))
-                .with("user_id", patient);
-        return NAMES.of(service.create(partition, fields), "user_id").map(e -> Response.status(Response.Status.CREATED)
-                .entity(visible(e)).location(URI.create(urls.base(uriInfo) + "/v1/" + tenant + "/patients/" + patientId
-                        + "/encounters/" + e.id))
-                .build());
+        Fields sent = EncounterFields.CORE_SCHEMA.create(JsonBodies.object(body));
+        var fields = EncounterFields.fromCore(sent).with("user_id", patient);
+        return control.requireWritable(COLLECTION, Access.Operation.CREATE, sent.asMap().keySet(), NAMES::v1)
+                .chain(access -> NAMES.of(service.create(partition, fields), "user_id").map(e -> Response.status(
+                        Response.Status.CREATED).entity(visible(access, e)).location(URI.create(urls.base(uriInfo) + "/v1/"
+                                + tenant + "/patients/" + patientId + "/encounters/" + e.id))
+                        .build()));
     }
 
     @GET
@@ -108,8 +119,10 @@ public class EncounterCoreResource {
     public Uni<EncounterCoreView> get(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
             @PathParam("encounterId") String encounterId, @QueryParam("environment") String environment) {
         Partition partition = caller.corePartition(tenant, environment);
-        return service.getOf(partition, CollectionEndpoints.guid(patientId), CollectionEndpoints.guid(encounterId))
-                .map(EncounterCoreView::of);
+        UUID patient = CollectionEndpoints.guid(patientId);
+        UUID id = CollectionEndpoints.guid(encounterId);
+        return control.require(COLLECTION, Access.Operation.READ).chain(access -> service.getOf(partition, patient, id)
+                .map(EncounterCoreView::of).map(shown(access)));
     }
 
     @PATCH
@@ -123,8 +136,11 @@ public class EncounterCoreResource {
         Partition partition = caller.corePartition(tenant, environment);
         UUID patient = CollectionEndpoints.guid(patientId);
         UUID id = CollectionEndpoints.guid(encounterId);
-        var fields = EncounterFields.fromCore(EncounterFields.CORE_SCHEMA.update(JsonBodies.object(body)));
-        return NAMES.of(service.update(partition, patient, id, fields), "user_id").map(this::visible);
+        Fields sent = EncounterFields.CORE_SCHEMA.update(JsonBodies.object(body));
+        var fields = EncounterFields.fromCore(sent);
+        return control.requireWritable(COLLECTION, Access.Operation.UPDATE, sent.asMap().keySet(), NAMES::v1)
+                .chain(access -> NAMES.of(service.update(partition, patient, id, fields), "user_id")
+                        .map(e -> visible(access, e)));
     }
 
     @DELETE
@@ -135,11 +151,17 @@ public class EncounterCoreResource {
     public Uni<Response> delete(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
             @PathParam("encounterId") String encounterId, @QueryParam("environment") String environment) {
         Partition partition = caller.corePartition(tenant, environment);
-        return service.delete(partition, CollectionEndpoints.guid(patientId), CollectionEndpoints.guid(encounterId))
+        UUID patient = CollectionEndpoints.guid(patientId);
+        UUID id = CollectionEndpoints.guid(encounterId);
+        return control.require(COLLECTION, Access.Operation.DELETE).chain(() -> service.delete(partition, patient, id))
                 .map(e -> Response.noContent().build());
     }
 
-    private Object visible(Encounter e) {
-        return caller.visible(EncounterFields.COLLECTION, EncounterCoreView.of(e), e.id.toString());
+    private UnaryOperator<EncounterCoreView> shown(Access access) {
+        return control.shownAs(access, COLLECTION, NAMES::v1);
+    }
+
+    private Object visible(Access access, Encounter e) {
+        return control.visible(access, COLLECTION, EncounterCoreView.of(e), e.id.toString(), NAMES::v1);
     }
 }

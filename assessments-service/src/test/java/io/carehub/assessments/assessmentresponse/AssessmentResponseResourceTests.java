@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.carehub.assessments.TestApi;
 import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.RoleMatrix;
 import io.carehub.commons.testing.TestChangeEvents;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestHttp.BadInput;
@@ -58,6 +59,12 @@ class AssessmentResponseResourceTests extends CollectionContract {
     protected String exportHeader() {
         return "id,user_id,spec_id,spec_name,spec_version,title,model,created_at,updated_at,form_name,form_version,"
                 + "encounter_id,status";
+    }
+
+    @Override
+    protected RoleMatrix withCoreFace(RoleMatrix matrix) {
+        return matrix.coreFace(id -> "/v1/" + tenant + "/patients/" + patient + "/assessments/" + id,
+                id -> "/v1/" + tenant + "/patients/" + patient + "/assessments");
     }
 
     @Override

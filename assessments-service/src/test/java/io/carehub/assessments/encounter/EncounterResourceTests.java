@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.carehub.assessments.TestApi;
 import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.RoleMatrix;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestOwners;
@@ -59,6 +60,12 @@ class EncounterResourceTests extends CollectionContract {
     protected String exportHeader() {
         return "id,user_id,type,status,title,notes,start_time,end_time,worker_id,calendar_event_id,assessment_ids,"
                 + "created_at,updated_at";
+    }
+
+    @Override
+    protected RoleMatrix withCoreFace(RoleMatrix matrix) {
+        return matrix.coreFace(id -> "/v1/" + tenant + "/patients/" + patient + "/encounters/" + id,
+                id -> "/v1/" + tenant + "/patients/" + patient + "/encounters");
     }
 
     @Override
@@ -119,6 +126,14 @@ class EncounterResourceTests extends CollectionContract {
         put(all, path() + "/" + id, "{\"notes\": \"amended\"}").statusCode(409).body("errors[0].code", equalTo("locked"));
         put(TestTokens.withRoles(tenant, "all", "supervisor"), path() + "/" + id, "{\"notes\": \"amended\"}")
                 .statusCode(200).body("data.notes", equalTo("amended")).body("data.status", equalTo("completed"));
+        // The same on the core face (a merge patch of the encounter under its patient).
+        String core = "/v1/" + tenant + "/patients/" + patient + "/encounters/" + id;
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.withRoles(tenant, "all", "editor"))
+                .contentType("application/json").body("{\"notes\": \"again\"}").patch(core).then()
+                .statusCode(409).body("errors[0].code", equalTo("locked"));
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.withRoles(tenant, "all", "supervisor"))
+                .contentType("application/json").body("{\"notes\": \"again\"}").patch(core).then()
+                .statusCode(200).body("notes", equalTo("again")).body("status", equalTo("COMPLETED"));
     }
 
     @Test

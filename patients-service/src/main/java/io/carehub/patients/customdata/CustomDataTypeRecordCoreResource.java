@@ -3,6 +3,8 @@ package io.carehub.patients.customdata;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import io.carehub.commons.access.Access;
+import io.carehub.commons.access.AccessControl;
 import io.carehub.commons.collection.CoreEndpoints;
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.paging.ListPage;
@@ -35,6 +42,7 @@ import io.carehub.commons.security.Caller;
 import io.carehub.commons.security.Scopes;
 import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.JsonBodies;
+import io.carehub.commons.web.IdOnly;
 import io.carehub.commons.web.PublicUrls;
 import io.smallrye.mutiny.Uni;
 
@@ -59,11 +67,14 @@ public class CustomDataTypeRecordCoreResource {
     private final CustomDataTypeRecordService service;
     private final Caller caller;
     private final PublicUrls urls;
+    private final AccessControl control;
 
-    public CustomDataTypeRecordCoreResource(CustomDataTypeRecordService service, Caller caller, PublicUrls urls) {
+    public CustomDataTypeRecordCoreResource(CustomDataTypeRecordService service, Caller caller, PublicUrls urls,
+            AccessControl control) {
         this.service = service;
         this.caller = caller;
         this.urls = urls;
+        this.control = control;
     }
 
     @GET
@@ -75,8 +86,9 @@ public class CustomDataTypeRecordCoreResource {
             @QueryParam("environment") String environment, @Context UriInfo uriInfo) {
         Partition partition = caller.corePartition(tenant, environment);
         ListParameters list = ListParameters.fromQuery(uriInfo.getQueryParameters(), List.of(), Map.of());
-        return service.listOf(partition, CollectionEndpoints.guid(patientId), cdtName, list)
-                .map(page -> page.map(CustomDataTypeRecordCoreView::of));
+        UUID patient = CollectionEndpoints.guid(patientId);
+        return control.require(AccessControl.cdt(cdtName), Access.Operation.READ).chain(access -> service
+                .listOf(partition, patient, cdtName, list).map(page -> page.map(r -> shown(access, r))));
     }
 
     @POST
@@ -91,12 +103,14 @@ public class CustomDataTypeRecordCoreResource {
                     description = FLAT_BODY))) String body,
             @Context UriInfo uriInfo) {
         Partition partition = caller.corePartition(tenant, environment);
+        UUID patient = CollectionEndpoints.guid(patientId);
         var fields = JsonBodies.object(body);
-        return service.createFor(partition, CollectionEndpoints.guid(patientId), cdtName, fields)
-                .map(r -> Response.status(Response.Status.CREATED).entity(visible(r))
+        return writable(cdtName, Access.Operation.CREATE, fields).chain(access -> service.createFor(partition, patient,
+                cdtName, fields)
+                .map(r -> Response.status(Response.Status.CREATED).entity(visible(access, r))
                         .location(URI.create(urls.base(uriInfo) + "/v1/" + tenant + "/patients/" + r.userId + "/cdts/"
                                 + r.typeName + "/" + r.id))
-                        .build());
+                        .build()));
     }
 
     @GET
@@ -107,8 +121,10 @@ public class CustomDataTypeRecordCoreResource {
             @PathParam("patientId") String patientId, @PathParam("cdtName") String cdtName,
             @PathParam("recordId") String recordId, @QueryParam("environment") String environment) {
         Partition partition = caller.corePartition(tenant, environment);
-        return service.getFor(partition, CollectionEndpoints.guid(patientId), cdtName, CollectionEndpoints.guid(recordId))
-                .map(CustomDataTypeRecordCoreView::of);
+        UUID patient = CollectionEndpoints.guid(patientId);
+        UUID id = CollectionEndpoints.guid(recordId);
+        return control.require(AccessControl.cdt(cdtName), Access.Operation.READ).chain(access -> service
+                .getFor(partition, patient, cdtName, id).map(r -> shown(access, r)));
     }
 
     @PATCH
@@ -124,9 +140,11 @@ public class CustomDataTypeRecordCoreResource {
                     description = FLAT_BODY)), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
                             type = SchemaType.OBJECT, description = FLAT_BODY)) }) String body) {
         Partition partition = caller.corePartition(tenant, environment);
+        UUID patient = CollectionEndpoints.guid(patientId);
+        UUID id = CollectionEndpoints.guid(recordId);
         var patch = JsonBodies.object(body);
-        return service.patchFor(partition, CollectionEndpoints.guid(patientId), cdtName, CollectionEndpoints.guid(recordId),
-                patch).map(this::visible);
+        return writable(cdtName, Access.Operation.UPDATE, patch).chain(access -> service.patchFor(partition, patient, cdtName,
+                id, patch).map(r -> visible(access, r)));
     }
 
     @DELETE
@@ -137,11 +155,37 @@ public class CustomDataTypeRecordCoreResource {
             @PathParam("cdtName") String cdtName, @PathParam("recordId") String recordId,
             @QueryParam("environment") String environment) {
         Partition partition = caller.corePartition(tenant, environment);
-        return service.deleteFor(partition, CollectionEndpoints.guid(patientId), cdtName, CollectionEndpoints.guid(recordId))
-                .map(r -> Response.noContent().build());
+        UUID patient = CollectionEndpoints.guid(patientId);
+        UUID id = CollectionEndpoints.guid(recordId);
+        return control.require(AccessControl.cdt(cdtName), Access.Operation.DELETE).chain(() -> service
+                .deleteFor(partition, patient, cdtName, id)).map(r -> Response.noContent().build());
     }
 
-    private Object visible(CustomDataTypeRecord r) {
-        return caller.visible(COLLECTION, CustomDataTypeRecordCoreView.of(r), r.id.toString());
+    /** What the roles allow of the type's records ({@code cdt:<name>}), each field the body names writable. */
+    private Uni<Access> writable(String cdtName, Access.Operation operation, JsonNode body) {
+        List<String> named = new java.util.ArrayList<>();
+        body.fieldNames().forEachRemaining(named::add);
+        return control.requireWritable(AccessControl.cdt(cdtName), operation, named, UnaryOperator.identity());
+    }
+
+    /**
+     * The record as the roles let it be read: a {@code cdt:<name>} rule names the type's own fields, which it filters
+     * and masks; the record's other members (its id, patient, type, version and times) come with leave to read it.
+     */
+    private CustomDataTypeRecordCoreView shown(Access access, CustomDataTypeRecord r) {
+        CustomDataTypeRecordCoreView view = CustomDataTypeRecordCoreView.of(r);
+        if (!access.restricted()) {
+            return view;
+        }
+        JsonNode fields = r.body == null ? null : JsonBodies.object(r.body);
+        String shownFields = fields instanceof ObjectNode object ? access.view(AccessControl.cdt(r.typeName), object)
+                .toString() : "{}";
+        return new CustomDataTypeRecordCoreView(view.id(), view.patientId(), view.cdtName(), view.version(), shownFields,
+                view.createdAt(), view.updatedAt());
+    }
+
+    private Object visible(Access access, CustomDataTypeRecord r) {
+        return caller.canRead(COLLECTION) && access.allows(AccessControl.cdt(r.typeName), Access.Operation.READ)
+                ? shown(access, r) : new IdOnly(r.id.toString());
     }
 }

@@ -3,6 +3,8 @@ package io.carehub.patients.enrollment;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
+import io.carehub.commons.access.Access;
+import io.carehub.commons.access.AccessControl;
+import io.carehub.commons.collection.CoreNames;
 import io.carehub.commons.collection.CollectionEndpoints;
 import io.carehub.commons.paging.Filter;
 import io.carehub.commons.paging.ListPage;
@@ -49,14 +54,18 @@ public class PatientProgramCoreResource {
             Filter.of("status", Types.enumOf(PatientProgram.IN_PROGRESS, PatientProgram.FINISHED), "status"));
     private static final Map<String, String> SORTABLE = Map.of("programName", "programName");
 
+    private static final String COLLECTION = PatientProgramFields.COLLECTION;
+
     private final PatientProgramService service;
     private final Caller caller;
     private final PublicUrls urls;
+    private final AccessControl control;
 
-    public PatientProgramCoreResource(PatientProgramService service, Caller caller, PublicUrls urls) {
+    public PatientProgramCoreResource(PatientProgramService service, Caller caller, PublicUrls urls, AccessControl control) {
         this.service = service;
         this.caller = caller;
         this.urls = urls;
+        this.control = control;
     }
 
     @GET
@@ -68,8 +77,9 @@ public class PatientProgramCoreResource {
             @Context UriInfo uriInfo) {
         Partition partition = caller.corePartition(tenant, environment);
         ListParameters list = ListParameters.fromQuery(uriInfo.getQueryParameters(), FILTERS, SORTABLE);
-        return service.listOf(partition, CollectionEndpoints.guid(patientId), list)
-                .map(page -> page.map(PatientProgramCoreView::of));
+        UUID patient = CollectionEndpoints.guid(patientId);
+        return control.require(COLLECTION, Access.Operation.READ).chain(access -> service.listOf(partition, patient, list)
+                .map(page -> page.map(PatientProgramCoreView::of).map(shown(access))));
     }
 
     @GET
@@ -79,7 +89,9 @@ public class PatientProgramCoreResource {
     public Uni<PatientProgramCoreView> get(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
             @PathParam("programName") String programName, @QueryParam("environment") String environment) {
         Partition partition = caller.corePartition(tenant, environment);
-        return service.current(partition, CollectionEndpoints.guid(patientId), programName).map(PatientProgramCoreView::of);
+        UUID patient = CollectionEndpoints.guid(patientId);
+        return control.require(COLLECTION, Access.Operation.READ).chain(access -> service.current(partition, patient,
+                programName).map(PatientProgramCoreView::of).map(shown(access)));
     }
 
     @POST
@@ -91,17 +103,20 @@ public class PatientProgramCoreResource {
             @PathParam("programName") String programName, @PathParam("phaseName") String phaseName,
             @QueryParam("environment") String environment, @Context UriInfo uriInfo) {
         Partition partition = caller.corePartition(tenant, environment);
-        return service.move(partition, CollectionEndpoints.guid(patientId), programName, phaseName, caller.clientId())
+        UUID patient = CollectionEndpoints.guid(patientId);
+        // Which write it is (an enrollment or a move) the service learns under its locks, and checks the roles there.
+        return control.access().chain(access -> service.move(partition, patient, programName, phaseName, caller.clientId(),
+                access)
                 .map(moved -> {
-                    Object body = caller.visible(PatientProgramFields.COLLECTION,
-                            PatientProgramCoreView.of(moved.enrollment()), moved.enrollment().id.toString());
+                    Object body = control.visible(access, COLLECTION, PatientProgramCoreView.of(moved.enrollment()),
+                            moved.enrollment().id.toString(), CoreNames::snakeCase);
                     if (!moved.enrolled()) {
                         return Response.ok(body).build();
                     }
                     return Response.status(Response.Status.CREATED).entity(body).location(URI.create(urls.base(uriInfo)
                             + "/v1/" + tenant + "/patients/" + moved.enrollment().userId + "/programs/" + programName))
                             .build();
-                });
+                }));
     }
 
     @DELETE
@@ -112,6 +127,12 @@ public class PatientProgramCoreResource {
     public Uni<Response> end(@PathParam("tenant") String tenant, @PathParam("patientId") String patientId,
             @PathParam("programName") String programName, @QueryParam("environment") String environment) {
         Partition partition = caller.corePartition(tenant, environment);
-        return service.end(partition, CollectionEndpoints.guid(patientId), programName).map(e -> Response.noContent().build());
+        UUID patient = CollectionEndpoints.guid(patientId);
+        return control.require(COLLECTION, Access.Operation.DELETE).chain(() -> service.end(partition, patient, programName))
+                .map(e -> Response.noContent().build());
+    }
+
+    private UnaryOperator<PatientProgramCoreView> shown(Access access) {
+        return control.shownAs(access, COLLECTION, CoreNames::snakeCase);
     }
 }

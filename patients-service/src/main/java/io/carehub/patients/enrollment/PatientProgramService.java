@@ -1,10 +1,13 @@
 package io.carehub.patients.enrollment;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.carehub.commons.access.Access;
+import io.carehub.commons.collection.CoreNames;
 import io.carehub.commons.collection.CollectionService;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.errors.DatabaseErrors;
@@ -88,14 +91,19 @@ public class PatientProgramService implements CollectionService<PatientProgram> 
     /**
      * Enrols the patient at {@code phaseName} if not in the program (it must be the start phase), else moves it there
      * (it must be in the current phase's {@code next}); {@code by} is the API client. A bad move is
-     * {@code 400 bad_request} and changes nothing.
+     * {@code 400 bad_request} and changes nothing. {@code access}: what the caller's roles allow (an enrollment is a
+     * create of patient_programs, a move an update of its current phase; {@code 403} and nothing changed otherwise).
      */
-    public Uni<Moved> move(Partition partition, UUID patientId, String programName, String phaseName, String by) {
+    public Uni<Moved> move(Partition partition, UUID patientId, String programName, String phaseName, String by,
+            Access access) {
         return Panache.withTransaction(() -> programs.find("tenant = ?1 and name = ?2", partition.tenant(), programName)
                 .withLock(LockModeType.PESSIMISTIC_READ).firstResult()
                 .onItem().ifNull().failWith(ApiException::notFound)
                 .chain(program -> patients.lockIn(partition, patientId)
                         .chain(() -> enrollments.lockInProgress(partition, patientId, programName))
+                        .invoke(enrollment -> access.requireWritable(PatientProgramFields.COLLECTION, enrollment == null
+                                ? Access.Operation.CREATE : Access.Operation.UPDATE, enrollment == null
+                                ? List.of("programName", "currentPhase") : List.of("currentPhase"), CoreNames::snakeCase))
                         .chain(enrollment -> WriteStamp.now().chain(now -> enrollment == null
                                 ? enrol(partition, patientId, program, phaseName, by, now)
                                 : moveOn(partition, enrollment, program, phaseName, by, now)))))

@@ -9,6 +9,7 @@ import static io.carehub.commons.testing.TestHttp.put;
 import static io.carehub.commons.testing.TestHttp.with;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestHttp.BadInput;
+import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.patients.TestApi;
 import io.carehub.patients.TestEvents;
@@ -314,5 +316,53 @@ class CustomDataTypeRecordValidationTests {
         get(writer, cdts(patient, "vitals") + "/" + id).statusCode(403);
         post(reader, cdts(patient, "vitals"), "{\"pulse\": 60}").statusCode(403);
         get(reader, cdts(patient, "vitals") + "/" + id).statusCode(200).body("fields.pulse", equalTo(60));
+    }
+    /**
+     * API-CORE.md §C9: a {@code cdt:<name>} rule governs that type's records on the core face, field by field of the type
+     * (the record's id, patient, type, version and times come with leave to read it); the v1 collection's rule does not
+     * reach them there.
+     */
+    @Test
+    void aCdtRuleGovernsItsTypesRecordsOnTheCoreFaceFieldByField() throws Exception {
+        define("vitals", "multiple", "[{\"name\": \"pulse\", \"type\": \"integer\"}, {\"name\": \"rhythm\","
+                + " \"type\": \"select\", \"options\": [\"regular\", \"irregular\"]}, {\"name\": \"note\", \"type\": \"text\"}]");
+        String patient = TestApi.createPatient(all);
+        TestOwners.roles(tenant, TestHttp.JSON.writeValueAsString(Map.of(
+                "nurse", List.of(Map.of("resource", "cdt:vitals", "operations", Map.of("read", List.of("pulse"),
+                        "read_masked", List.of("rhythm"), "create", List.of("pulse", "rhythm"), "update", List.of("pulse")))),
+                "clinician", List.of(Map.of("resource", "cdt:vitals", "operations", Map.of("read", List.of("*"),
+                        "create", List.of("*"), "update", List.of("*"), "delete", true))),
+                "records_only", List.of(Map.of("resource", "custom_data_type_records", "operations",
+                        Map.of("read", List.of("*")))))));
+        String nurse = TestTokens.withRoles(tenant, "all", "nurse");
+        String clinician = TestTokens.withRoles(tenant, "all", "clinician");
+        String vitals = cdts(patient, "vitals");
+
+        String id = post(clinician, vitals, "{\"pulse\": 60, \"rhythm\": \"regular\", \"note\": \"at rest\"}")
+                .statusCode(201).body("fields.note", equalTo("at rest")).extract().path("id");
+        get(nurse, vitals + "/" + id).statusCode(200)
+                .body("id", equalTo(id)).body("patientId", equalTo(patient)).body("cdtName", equalTo("vitals"))
+                .body("fields.keySet()", containsInAnyOrder("pulse", "rhythm"))
+                .body("fields.pulse", equalTo(60)).body("fields.rhythm", equalTo("***"));
+        get(nurse, vitals).statusCode(200).body("content[0].fields.keySet()", containsInAnyOrder("pulse", "rhythm"))
+                .body("content[0].fields.rhythm", equalTo("***"));
+
+        post(nurse, vitals, "{\"pulse\": 70, \"rhythm\": \"regular\", \"note\": \"x\"}").statusCode(403)
+                .body("errors.size()", equalTo(1)).body("errors[0].extra.path", equalTo(".note"));
+        get(all, vitals).statusCode(200).body("totalElements", equalTo(1));
+        patch(nurse, vitals + "/" + id, "{\"rhythm\": \"irregular\"}").statusCode(403)
+                .body("errors[0].code", equalTo("forbidden")).body("errors[0].extra.path", equalTo(".rhythm"));
+        patch(nurse, vitals + "/" + id, "{\"pulse\": 61}").statusCode(200)
+                .body("fields.pulse", equalTo(61)).body("fields.rhythm", equalTo("***")).body("fields.note", nullValue());
+        get(all, vitals + "/" + id).statusCode(200).body("fields.rhythm", equalTo("regular"))
+                .body("fields.note", equalTo("at rest"));
+        post(nurse, vitals, "{\"pulse\": 70, \"rhythm\": \"regular\"}").statusCode(201)
+                .body("fields.rhythm", equalTo("***"));
+
+        String recordsOnly = TestTokens.withRoles(tenant, "all", "records_only");
+        get(recordsOnly, vitals + "/" + id).statusCode(403).body("errors[0].code", equalTo("forbidden"));
+        get(recordsOnly, "/v1/custom_data_type_records/" + id).statusCode(200).body("data.id", equalTo(id));
+        delete(nurse, vitals + "/" + id).statusCode(403);
+        delete(clinician, vitals + "/" + id).statusCode(204);
     }
 }

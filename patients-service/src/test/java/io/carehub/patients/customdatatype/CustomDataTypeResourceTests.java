@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.RoleMatrix;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.commons.testing.TestTokens;
@@ -79,6 +80,12 @@ class CustomDataTypeResourceTests extends CollectionContract {
     @Override
     protected String exportHeader() {
         return "id,name,title,cardinality,fields,version,created_at,updated_at";
+    }
+
+    @Override
+    protected RoleMatrix withCoreFace(RoleMatrix matrix) {
+        return matrix.coreFace(id -> "/v1/" + tenant + "/custom_data_types/" + id,
+                id -> "/v1/" + tenant + "/custom_data_types");
     }
 
     @Override

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.RoleMatrix;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.patients.TestApi;
+import io.carehub.patients.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -79,16 +81,43 @@ class PatientCoreResourceTests {
         assertEquals(created.asString(), get(all, path + "/" + id).statusCode(200).extract().asString());
     }
 
+    /** API-CORE.md §C9's matrix for patients, on both faces (patients are outside CollectionContract). */
+    @Test
+    void rolesGovernEachOperationAndFieldOfPatientsOnBothFaces() throws Exception {
+        String roles = TestHttp.newTenant("patient-roles");
+        String allOfIt = TestTokens.token(roles, "all admin");
+        RoleMatrix.of(roles, "patients", "patients-service", PatientResourceTests.FIELDS,
+                String.join(",", PatientFields.COLUMNS), () -> TestApi.createPatient(allOfIt))
+                .writes(() -> TestApi.GRACE, List.of(), true, false, TestEvents::marker)
+                .coreFace(id -> "/v1/" + roles + "/patients/" + id, id -> "/v1/" + roles + "/patients")
+                .check();
+    }
+
     /**
-     * API-CORE.md §C9: roles are enforced on the v1 face so far; until the core face enforces them, a client with roles
-     * is refused there rather than served more than its roles allow.
+     * On the core face a rule names a field by its camelCase name or its v1 name alike; a Create or a merge patch naming
+     * one the roles may not write is {@code 403} at its camelCase path and changes nothing.
      */
     @Test
-    void aClientWithRolesIsRefusedOnTheCoreFaceForNow() {
-        String withRoles = TestTokens.withRoles(tenant, "all", "nurse");
-        get(withRoles, path).statusCode(403).body("errors[0].code", equalTo("forbidden"));
-        post(withRoles, path, ADA).statusCode(403).body("errors[0].code", equalTo("forbidden"));
+    void theCoreFaceRefusesAFieldTheRolesMayNotWriteAtItsCamelCasePath() throws Exception {
+        // birthDate by its v1 name (birthday), first_name by its snake_case, the rest as the core face names them.
+        List<String> writable = List.of("externalId", "first_name", "lastName", "birthday", "phase", "timezone", "street",
+                "streetLineTwo", "city", "zipCode", "state", "country");
+        TestOwners.roles(tenant, TestHttp.JSON.writeValueAsString(Map.of("clerk", List.of(Map.of("resource", "patients",
+                "operations", Map.of("read", List.of("*"), "create", writable, "update", writable))))));
+        String clerk = TestTokens.withRoles(tenant, "all", "clerk");
+        post(clerk, path, ADA).statusCode(403)
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].code", equalTo("forbidden"))
+                .body("errors[0].extra.path", equalTo(".county"));
         get(all, path).statusCode(200).body("totalElements", equalTo(0));
+
+        String id = post(clerk, path, TestHttp.with(ADA, "county", TestHttp.ABSENT)).statusCode(201)
+                .body("firstName", equalTo("Ada")).body("county", nullValue()).extract().path("id");
+        patch(clerk, path + "/" + id, "{\"county\": \"Kent\", \"city\": \"Paris\"}").statusCode(403)
+                .body("errors.size()", equalTo(1)).body("errors[0].extra.path", equalTo(".county"));
+        get(all, path + "/" + id).statusCode(200).body("city", equalTo("London")).body("county", nullValue());
+        patch(clerk, path + "/" + id, "{\"city\": \"Paris\", \"birthDate\": \"1815-12-11\"}").statusCode(200)
+                .body("city", equalTo("Paris")).body("birthDate", equalTo("1815-12-11"));
     }
 
     @Test

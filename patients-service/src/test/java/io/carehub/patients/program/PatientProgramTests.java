@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.carehub.commons.testing.RoleMatrix;
 import io.carehub.commons.testing.TestEnvironments;
 import io.carehub.commons.testing.TestHttp;
+import io.carehub.commons.testing.TestOwners;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.patients.TestApi;
 import io.carehub.patients.TestEvents;
@@ -219,5 +222,71 @@ class PatientProgramTests {
         TestEnvironments.assertOnlyIn(sandbox, all, "patient_programs", id);
         String change = get(sandbox, "/v1/phase_changes?user_id=" + patient).statusCode(200).extract().path("data[0].id");
         TestEnvironments.assertOnlyIn(sandbox, all, "phase_changes", change);
+    }
+    /** API-CORE.md §C9's matrix for enrollments: v1 Get, Find and export, and the core face's list and Get. */
+    @Test
+    void rolesGovernWhatOfAnEnrollmentIsReadOnBothFaces() throws Exception {
+        defineOnboarding();
+        String[] patient = new String[1];
+        RoleMatrix.of(tenant, "patient_programs", "patients-service", List.of("id", "user_id", "program_name", "status",
+                "current_phase", "history", "created_at", "updated_at"),
+                "id,user_id,program_name,status,current_phase,current_phase_entered_at,history,created_at,updated_at,deleted",
+                () -> {
+                    patient[0] = TestApi.createPatient(all);
+                    return move(all, patient[0], "referral").statusCode(201).extract().path("id");
+                })
+                .coreFace(id -> programs(patient[0]) + "/onboarding", id -> programs(patient[0]))
+                .check();
+    }
+
+    @Test
+    void rolesGovernWhatOfAPhaseChangeIsRead() throws Exception {
+        defineOnboarding();
+        RoleMatrix.of(tenant, "phase_changes", "patients-service", List.of("id", "user_id", "program_name", "from_phase",
+                "to_phase", "changed_at", "changed_by", "created_at", "updated_at"),
+                "id,user_id,program_name,from_phase,to_phase,changed_at,changed_by,created_at,updated_at", () -> {
+                    String patient = TestApi.createPatient(all);
+                    move(all, patient, "referral").statusCode(201);
+                    return get(all, "/v1/phase_changes?user_id=" + patient).statusCode(200).extract().path("data[0].id");
+                }).check();
+    }
+
+    /**
+     * On the core face an enrollment is a create of patient_programs, a move an update of its current phase, an end a
+     * delete: each refused ({@code 403}, nothing changed) where the roles do not allow it.
+     */
+    @Test
+    void enrollingMovingAndEndingEachNeedTheirOperation() throws Exception {
+        defineOnboarding();
+        String patient = TestApi.createPatient(all);
+        TestOwners.roles(tenant, TestHttp.JSON.writeValueAsString(Map.of(
+                "viewer", List.of(rule(Map.of("read", List.of("*")))),
+                "enroller", List.of(rule(Map.of("read", List.of("*"), "create", List.of("*")))),
+                "mover", List.of(rule(Map.of("read", List.of("*"), "update", List.of("currentPhase")))),
+                "status_only", List.of(rule(Map.of("read", List.of("*"), "update", List.of("status")))),
+                "ender", List.of(rule(Map.of("delete", true))))));
+        String viewer = TestTokens.withRoles(tenant, "all", "viewer");
+        String enroller = TestTokens.withRoles(tenant, "all", "enroller");
+        List<JsonNode> none = TestEvents.publishedBy(tenant, () -> move(viewer, patient, "referral").statusCode(403)
+                .body("errors[0].code", equalTo("forbidden")));
+        assertEquals(List.of(), none, "nothing published");
+        get(all, programs(patient)).statusCode(200).body("totalElements", equalTo(0));
+        get(all, "/v1/phase_changes?user_id=" + patient).statusCode(200).body("data.size()", equalTo(0));
+
+        move(enroller, patient, "referral").statusCode(201).body("currentPhase.name", equalTo("referral"));
+        move(enroller, patient, "intake").statusCode(403).body("errors[0].code", equalTo("forbidden"));
+        move(TestTokens.withRoles(tenant, "all", "status_only"), patient, "intake").statusCode(403)
+                .body("errors[0].extra.path", equalTo(".currentPhase"));
+        get(all, programs(patient) + "/onboarding").statusCode(200).body("currentPhase.name", equalTo("referral"));
+        move(TestTokens.withRoles(tenant, "all", "mover"), patient, "intake").statusCode(200)
+                .body("currentPhase.name", equalTo("intake"));
+        given().auth().oauth2(enroller).delete(programs(patient) + "/onboarding").then().statusCode(403);
+        given().auth().oauth2(TestTokens.withRoles(tenant, "all", "ender")).delete(programs(patient) + "/onboarding").then()
+                .statusCode(204);
+        get(all, programs(patient) + "?status=in_progress").statusCode(200).body("totalElements", equalTo(0));
+    }
+
+    private static Map<String, Object> rule(Map<String, Object> operations) {
+        return Map.of("resource", "patient_programs", "operations", operations);
     }
 }

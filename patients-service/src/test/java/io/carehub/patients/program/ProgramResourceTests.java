@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.carehub.commons.testing.CollectionContract;
+import io.carehub.commons.testing.RoleMatrix;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestHttp.BadInput;
 import io.carehub.patients.TestApi;
@@ -82,6 +83,12 @@ class ProgramResourceTests extends CollectionContract {
     @Override
     protected String exportHeader() {
         return "id,name,title,description,phases,created_at,updated_at";
+    }
+
+    @Override
+    protected RoleMatrix withCoreFace(RoleMatrix matrix) {
+        return matrix.coreFace(id -> "/v1/" + tenant + "/programs/" + id,
+                id -> "/v1/" + tenant + "/programs");
     }
 
     @Override

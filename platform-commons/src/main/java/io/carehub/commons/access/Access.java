@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,6 +105,15 @@ public final class Access {
      * {@code collection}; else {@code 403 forbidden}, one error at each field's path ({@code .phase}).
      */
     public void requireWritable(String collection, Operation operation, Collection<String> fields) {
+        requireWritable(collection, operation, fields, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #requireWritable(String, Operation, Collection)}, for fields named on the core face ({@code birthDate}):
+     * a rule may name a field by that name or by its v1 name, {@code v1Name} of it ({@code birth_date}).
+     */
+    public void requireWritable(String collection, Operation operation, Collection<String> fields,
+            UnaryOperator<String> v1Name) {
         if (!restricted()) {
             return;
         }
@@ -112,7 +122,7 @@ public final class Access {
         Set<String> writable = operation == Operation.CREATE ? a.create : a.update;
         List<ApiError> refused = new ArrayList<>();
         for (String field : fields) {
-            if (!writable.contains(ALL_FIELDS) && !writable.contains(field)) {
+            if (!writable.contains(ALL_FIELDS) && !writable.contains(field) && !writable.contains(v1Name.apply(field))) {
                 refused.add(ApiError.at(ErrorCode.FORBIDDEN, "." + field, "the client's roles do not allow it to "
                         + operation.name().toLowerCase(java.util.Locale.ROOT) + " " + field));
             }
@@ -134,10 +144,24 @@ public final class Access {
         return a != null && a.updateCompleted;
     }
 
+    /** Whether the roles let every field of {@code collection} be read as it is (nothing hidden, nothing masked). */
+    public boolean readsAll(String collection) {
+        if (!restricted()) {
+            return true;
+        }
+        Allowed a = byResource.get(collection);
+        return a != null && a.read != null && a.read.contains(ALL_FIELDS);
+    }
+
     /** How the roles let {@code field} of {@code collection} be read. */
     public enum Shown { READABLE, MASKED, HIDDEN }
 
     public Shown shown(String collection, String field) {
+        return shown(collection, field, field);
+    }
+
+    /** How the roles let a field be read that a rule may name by either of two names (core face, v1 face). */
+    public Shown shown(String collection, String field, String alias) {
         if (!restricted() || "id".equals(field)) {
             return Shown.READABLE;
         }
@@ -145,23 +169,35 @@ public final class Access {
         if (a == null) {
             return Shown.HIDDEN;
         }
-        if (a.read != null && (a.read.contains(ALL_FIELDS) || a.read.contains(field))) {
+        if (names(a.read, field, alias)) {
             return Shown.READABLE;
         }
-        if (a.masked != null && (a.masked.contains(ALL_FIELDS) || a.masked.contains(field))) {
+        if (names(a.masked, field, alias)) {
             return Shown.MASKED;
         }
         return Shown.HIDDEN;
     }
 
+    private static boolean names(Set<String> fields, String field, String alias) {
+        return fields != null && (fields.contains(ALL_FIELDS) || fields.contains(field) || fields.contains(alias));
+    }
+
     /** {@code view} (a resource as JSON) as the roles let it be read: hidden fields gone, masked ones {@value #MASK}. */
     public ObjectNode view(String collection, ObjectNode view) {
+        return view(collection, view, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code view} as the roles let it be read, its members named on the core face: a rule may name each by that name
+     * or by its v1 name, {@code v1Name} of it.
+     */
+    public ObjectNode view(String collection, ObjectNode view, UnaryOperator<String> v1Name) {
         if (!restricted()) {
             return view;
         }
         ObjectNode shown = view.objectNode();
         view.fields().forEachRemaining(field -> {
-            switch (shown(collection, field.getKey())) {
+            switch (shown(collection, field.getKey(), v1Name.apply(field.getKey()))) {
                 case READABLE -> shown.set(field.getKey(), field.getValue());
                 case MASKED -> shown.put(field.getKey(), MASK);
                 case HIDDEN -> { }

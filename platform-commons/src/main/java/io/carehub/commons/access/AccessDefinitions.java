@@ -43,7 +43,26 @@ public class AccessDefinitions {
     private static final Logger LOG = Logger.getLogger(AccessDefinitions.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Definitions(Map<String, List<JsonNode>> rulesByRole, Instant read) {
+    /** How many distinct sets of roles a tenant's definitions keep resolved (tokens name the roles their client has). */
+    private static final int RESOLVED_MAX = 1_000;
+
+    /** A tenant's roles as last read, and what each set of roles a token named resolved to, until they are read again. */
+    private record Definitions(Map<String, List<JsonNode>> rulesByRole, Instant read, Map<List<String>, Access> resolved) {
+
+        Access of(List<String> roles) {
+            Access known = resolved.get(roles);
+            if (known != null) {
+                return known;
+            }
+            List<JsonNode> rules = new ArrayList<>();
+            // A role the tenant no longer has (deleted while a token names it) grants nothing.
+            roles.forEach(role -> rules.addAll(rulesByRole.getOrDefault(role, List.of())));
+            Access access = Access.of(rules);
+            if (resolved.size() < RESOLVED_MAX) {
+                resolved.put(List.copyOf(roles), access);
+            }
+            return access;
+        }
     }
 
     private final Map<String, Definitions> byTenant = new ConcurrentHashMap<>();
@@ -70,12 +89,7 @@ public class AccessDefinitions {
         if (roles.isEmpty()) {
             return Uni.createFrom().item(Access.UNRESTRICTED);
         }
-        return definitions(caller.tenant()).map(d -> {
-            List<JsonNode> rules = new ArrayList<>();
-            // A role the tenant no longer has (deleted while a token names it) grants nothing.
-            roles.forEach(role -> rules.addAll(d.rulesByRole().getOrDefault(role, List.of())));
-            return Access.of(rules);
-        });
+        return definitions(caller.tenant()).map(d -> d.of(roles));
     }
 
     /** A role or policy of {@code tenant} changed: read its definitions again when next needed. */
@@ -126,7 +140,7 @@ public class AccessDefinitions {
                 role.getValue().forEach(rules::add);
                 byRole.put(role.getKey(), List.copyOf(rules));
             });
-            return new Definitions(Map.copyOf(byRole), read);
+            return new Definitions(Map.copyOf(byRole), read, new ConcurrentHashMap<>());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("notifier-service's access definitions are not JSON", e);
         }

@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.carehub.commons.access.Access;
 import io.carehub.commons.access.Access.Operation;
-import io.carehub.commons.access.AccessContext;
-import io.carehub.commons.access.AccessDefinitions;
+import io.carehub.commons.access.AccessControl;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.export.CsvExport;
 import io.carehub.commons.paging.Filter;
@@ -24,7 +22,6 @@ import io.carehub.commons.paging.FindResponse;
 import io.carehub.commons.paging.PageOf;
 import io.carehub.commons.paging.PageRows;
 import io.carehub.commons.persistence.TenantResource;
-import io.carehub.commons.security.ApiCollections;
 import io.carehub.commons.security.Caller;
 import io.carehub.commons.tenancy.Partition;
 import io.carehub.commons.validation.Fields;
@@ -58,8 +55,6 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
     private final boolean deletable;
     private final Caller caller;
     private final PublicUrls urls;
-    /** Whether roles govern it (API-CORE.md §C9: a collection of care data). */
-    private final boolean governed;
 
     private CollectionEndpoints(String collection, CollectionService<E> service, Function<E, V> view,
             Function<E, V> viewWithDeleted, Schema schema, List<Filter> filters, boolean deletable, Caller caller,
@@ -73,7 +68,6 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
         this.deletable = deletable;
         this.caller = caller;
         this.urls = urls;
-        this.governed = ApiCollections.DATA.contains(collection);
     }
 
     /**
@@ -184,42 +178,23 @@ public final class CollectionEndpoints<E extends TenantResource, V> {
         });
     }
 
-    /**
-     * What the caller's roles allow of this collection, the operation checked ({@code 403} when they do not allow it);
-     * {@link Access#UNRESTRICTED} for a client with no roles and for a collection roles do not govern.
-     */
+    /** What the caller's roles allow of this collection, the operation checked ({@link AccessControl#require}). */
     private Uni<Access> access(Operation operation) {
-        if (!governed || caller.roles().isEmpty()) {
-            return Uni.createFrom().item(Access.UNRESTRICTED);
-        }
-        return definitions().of(caller).invoke(access -> access.require(collection, operation))
-                .invoke(access -> Arc.container().instance(AccessContext.class).get().record(access));
+        return control().require(collection, operation);
     }
 
-    /**
-     * The view as the roles let it be read. Restricted, it goes on the wire as the JSON it becomes (the same fields, in
-     * the same names, less what the roles hide): Jackson writes a value by what it is, whatever the declared type.
-     */
-    @SuppressWarnings("unchecked")
+    /** The view as the roles let it be read. */
     private V shown(Access access, V v) {
-        if (!access.restricted()) {
-            return v;
-        }
-        return (V) access.view(collection, mapper().valueToTree(v));
+        return control().shown(access, collection, v, UnaryOperator.identity());
     }
 
     /** What a write answers: the resource as the caller may read it, or only its id where it may not read it at all. */
     private Object visible(Access access, E e) {
-        return caller.canRead(collection) && access.allows(collection, Operation.READ) ? shown(access, view.apply(e))
-                : new io.carehub.commons.web.IdOnly(e.id.toString());
+        return control().visible(access, collection, view.apply(e), e.id.toString(), UnaryOperator.identity());
     }
 
-    private static AccessDefinitions definitions() {
-        return Arc.container().instance(AccessDefinitions.class).get();
-    }
-
-    private static ObjectMapper mapper() {
-        return Arc.container().instance(ObjectMapper.class).get();
+    private static AccessControl control() {
+        return Arc.container().instance(AccessControl.class).get();
     }
 
     /** A path id: a malformed one names nothing, so it is {@code 404}, like an unknown one. */

@@ -4,11 +4,15 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.carehub.commons.access.Access;
+import io.carehub.commons.access.Access.Operation;
+import io.carehub.commons.access.AccessControl;
 import io.carehub.commons.paging.Filter;
 import io.carehub.commons.paging.ListPage;
 import io.carehub.commons.paging.ListParameters;
@@ -27,7 +31,8 @@ import io.smallrye.mutiny.Uni;
  * {@code environment} parameter ({@link Caller#corePartition}); camelCase fields, checked by the v1 schema's rules under
  * their camelCase names and handed to the service under their v1 names, every error's path and wording in camelCase;
  * page/size lists with totals; single objects bare; {@code 201} with {@code Location} on Create; JSON merge patch
- * (a member set to null clears it) for Update.
+ * (a member set to null clears it) for Update; the caller's roles enforced as on the v1 face ({@link AccessControl}),
+ * a rule naming each field by its camelCase or its v1 name.
  */
 public final class CoreEndpoints<E extends TenantResource, V> {
 
@@ -44,6 +49,7 @@ public final class CoreEndpoints<E extends TenantResource, V> {
     private final Caller caller;
     private final PublicUrls urls;
     private final CoreNames coreNames;
+    private final AccessControl control;
 
     /**
      * @param names    the collection's fields on the core face: v1 name → camelCase name, in the v1 schema's terms
@@ -63,38 +69,50 @@ public final class CoreEndpoints<E extends TenantResource, V> {
         this.caller = caller;
         this.urls = urls;
         this.coreNames = new CoreNames(names);
+        this.control = io.quarkus.arc.Arc.container().instance(AccessControl.class).get();
     }
 
     public Uni<ListPage<V>> list(String tenant, String environment, UriInfo uriInfo) {
         Partition partition = caller.corePartition(tenant, environment);
         ListParameters list = ListParameters.fromQuery(uriInfo.getQueryParameters(), filters, sortable);
-        return inCoreNames(service.list(partition, list)).map(page -> page.map(view));
+        return control.require(collection, Operation.READ).chain(access -> inCoreNames(service.list(partition, list))
+                .map(page -> page.map(e -> shown(access, e))));
     }
 
     public Uni<V> get(String tenant, String environment, String id) {
         Partition partition = caller.corePartition(tenant, environment);
-        return inCoreNames(service.get(partition, CollectionEndpoints.guid(id))).map(view);
+        UUID uuid = CollectionEndpoints.guid(id);
+        return control.require(collection, Operation.READ).chain(access -> inCoreNames(service.get(partition, uuid))
+                .map(e -> shown(access, e)));
     }
 
     /** {@code 201}, the resource bare (or only its id, for a caller that may write but not read it), {@code Location}. */
     public Uni<Response> create(String tenant, String environment, String body, UriInfo uriInfo) {
         Partition partition = caller.corePartition(tenant, environment);
-        Fields fields = schema.create(JsonBodies.object(body)).renamed(v1Names);
-        return inCoreNames(service.create(partition, fields)).map(e -> Response.status(Response.Status.CREATED)
-                .entity(visible(e)).location(URI.create(urls.base(uriInfo) + "/v1/" + tenant + "/" + collection + "/" + e.id))
-                .build());
+        Fields sent = schema.create(JsonBodies.object(body));
+        Fields fields = sent.renamed(v1Names);
+        return control.requireWritable(collection, Operation.CREATE, sent.asMap().keySet(), coreNames::v1)
+                .chain(access -> inCoreNames(service.create(partition, fields)).map(e -> Response.status(
+                        Response.Status.CREATED).entity(visible(access, e)).location(URI.create(urls.base(uriInfo) + "/v1/"
+                                + tenant + "/" + collection + "/" + e.id)).build()));
     }
 
     /** A JSON merge patch (RFC 7396): members left out keep their value, a member set to null clears it. */
     public Uni<Object> patch(String tenant, String environment, String id, String body) {
         Partition partition = caller.corePartition(tenant, environment);
         var uuid = CollectionEndpoints.guid(id);
-        Fields fields = schema.update(JsonBodies.object(body)).renamed(v1Names);
-        return inCoreNames(service.update(partition, uuid, fields)).map(this::visible);
+        Fields sent = schema.update(JsonBodies.object(body));
+        Fields fields = sent.renamed(v1Names);
+        return control.requireWritable(collection, Operation.UPDATE, sent.asMap().keySet(), coreNames::v1)
+                .chain(access -> inCoreNames(service.update(partition, uuid, fields)).map(e -> visible(access, e)));
     }
 
-    private Object visible(E e) {
-        return caller.visible(collection, view.apply(e), e.id.toString());
+    private V shown(Access access, E e) {
+        return control.shown(access, collection, view.apply(e), coreNames::v1);
+    }
+
+    private Object visible(Access access, E e) {
+        return control.visible(access, collection, view.apply(e), e.id.toString(), coreNames::v1);
     }
 
     /**

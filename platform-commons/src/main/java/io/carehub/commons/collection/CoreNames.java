@@ -15,12 +15,32 @@ import io.smallrye.mutiny.Uni;
  */
 public final class CoreNames {
 
+    /** The core face's name of a record's patient (API-CORE.md §C4), {@code user_id} on the v1 face everywhere. */
+    private static final String PATIENT_ID = "patientId";
+    private static final Pattern CAPITAL = Pattern.compile("(?<=[a-z0-9])([A-Z])");
+
     private final Map<String, String> names;
+    private final Map<String, String> v1Names = new LinkedHashMap<>();
     private final Pattern v1Words;
 
     public CoreNames(Map<String, String> names) {
         this.names = new LinkedHashMap<>(names);
+        names.forEach((v1, core) -> v1Names.put(core, v1));
         this.v1Words = Pattern.compile("\\b(" + String.join("|", names.keySet().stream().map(Pattern::quote).toList()) + ")\\b");
+    }
+
+    /**
+     * The v1 name of a field the core face names {@code coreName}: the collection's own, else {@code user_id} for
+     * {@code patientId}, else its snake_case ({@code createdAt} → {@code created_at}). What a role's rule may name it by.
+     */
+    public String v1(String coreName) {
+        String v1 = v1Names.get(coreName);
+        return v1 != null ? v1 : PATIENT_ID.equals(coreName) ? "user_id" : snakeCase(coreName);
+    }
+
+    /** {@code startTime} → {@code start_time}. */
+    public static String snakeCase(String camelCase) {
+        return CAPITAL.matcher(camelCase).replaceAll(m -> "_" + m.group(1).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The service's failures in the core face's names. */

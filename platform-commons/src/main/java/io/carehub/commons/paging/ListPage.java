@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * {@code {"content": [...], "page", "size", "totalElements", "totalPages", "first", "last"}}.
  */
 @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-public record ListPage<T>(List<T> content, int page, int size, long totalElements, long totalPages, boolean first,
+public record ListPage<T>(
+        // A client's roles may show a view as the JSON it becomes (API-CORE.md §C9): written by what it is.
+        @com.fasterxml.jackson.databind.annotation.JsonSerialize(contentUsing = io.carehub.commons.web.RuntimeTypeSerializer.class) List<T> content, int page, int size, long totalElements, long totalPages, boolean first,
         boolean last) {
 
     public static <T> ListPage<T> of(List<T> content, ListParameters list, long total) {

@@ -14,7 +14,6 @@ import io.carehub.commons.errors.ApiError;
 import io.carehub.commons.errors.ApiException;
 import io.carehub.commons.errors.ErrorCode;
 import io.carehub.commons.tenancy.Partition;
-import io.carehub.commons.web.IdOnly;
 import io.quarkus.security.UnauthorizedException;
 
 /**
@@ -67,11 +66,6 @@ public class Caller {
         if (!tenant().equals(pathTenant)) {
             throw ApiException.notFound();
         }
-        if (!roles().isEmpty()) {
-            // Roles are enforced on the v1 face (io.carehub.commons.access); until the core face enforces them too, a
-            // client with roles is refused there rather than given more than its roles allow.
-            throw ApiException.of(ErrorCode.FORBIDDEN, "a client with roles is served on the v1 face only, for now");
-        }
         if (environment == null) {
             return partition();
         }
@@ -119,10 +113,5 @@ public class Caller {
 
     public boolean canRead(String collection) {
         return Scopes.canRead(scopes(), collection);
-    }
-
-    /** What a write answers: the resource, or only its id for a caller that may write but not read it. */
-    public Object visible(String collection, Object view, String id) {
-        return canRead(collection) ? view : new IdOnly(id);
     }
 }

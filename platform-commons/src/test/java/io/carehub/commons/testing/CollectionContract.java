@@ -375,87 +375,13 @@ public abstract class CollectionContract {
         if (!io.carehub.commons.security.ApiCollections.DATA.contains(collection())) {
             return;
         }
-        String id = create();
-        String hidden = "updated_at";
-        String masked = "created_at";
-        List<String> readable = fields().stream().filter(f -> !f.equals(hidden) && !f.equals(masked)).toList();
-        JsonNode body = TestChangeEvents.json(validBody());
-        List<String> sent = new ArrayList<>();
-        body.fieldNames().forEachRemaining(sent::add);
-        // A field Update may change where there is one, so that both writes are refused at it.
-        String forbidden = sent.stream().filter(f -> !createOnlyFields().contains(f)).findFirst().orElse(sent.get(0));
-        List<String> writable = sent.stream().filter(f -> !f.equals(forbidden)).toList();
-        String c = collection();
-        ObjectMapper json = TestHttp.JSON;
-        TestOwners.roles(tenant, json.writeValueAsString(Map.of(
-                "reader", List.of(Map.of("resource", c, "operations", Map.of("read", readable, "read_masked", List.of(masked)))),
-                "writer", List.of(Map.of("resource", c, "operations", Map.of("read", List.of("*"), "create", List.of("*"),
-                        "update", List.of("*"), "delete", true))),
-                "careful_writer", List.of(Map.of("resource", c, "operations", Map.of("read", List.of("*"), "create", writable,
-                        "update", writable))),
-                "elsewhere", List.of(Map.of("resource", c.equals("patients") ? "workers" : "patients",
-                        "operations", Map.of("read", List.of("*")))))));
-        String scopes = "all admin";
-        String reader = TestTokens.withRoles(tenant, scopes, "reader");
+        withCoreFace(RoleMatrix.of(tenant, collection(), service(), fields(), exportHeader(), this::create)
+                .writes(this::validBody, createOnlyFields(), hasUpdate(), hasDelete(), this::marker)).check();
+    }
 
-        // Read: the readable fields, the masked one masked, the hidden one absent, in Get, Find and export.
-        List<String> shown = fields().stream().filter(f -> !f.equals(hidden)).toList();
-        get(reader, path() + "/" + id).statusCode(200)
-                .body("data.keySet()", containsInAnyOrder(shown.toArray()))
-                .body("data." + masked, equalTo("***"))
-                .body("data.id", equalTo(id));
-        JsonPath found = get(reader, path() + "?page[size]=1000").statusCode(200).extract().jsonPath();
-        assertEquals(new java.util.HashSet<>(shown), found.getMap("data[0]").keySet());
-        assertEquals("***", found.getString("data[0]." + masked));
-        String[] lines = get(reader, "/v1/exports/" + c).statusCode(200).extract().asString().split("\r\n");
-        List<String> header = List.of(exportHeader().split(","));
-        // A column that is no field the roles name (an export's deleted flag) is not read either.
-        List<String> shownHeader = header.stream().filter(shown::contains).toList();
-        assertEquals(String.join(",", shownHeader), lines[0]);
-        String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(id + ",")).findFirst().orElseThrow();
-        assertTrue(row.contains(",***"), row);
-        post(reader, path(), validBody()).statusCode(403).body("errors[0].code", equalTo("forbidden"));
-
-        // A role of another collection, and one the tenant does not have (deleted), read nothing.
-        for (String nothing : List.of(TestTokens.withRoles(tenant, scopes, "elsewhere"), TestTokens.withRoles(tenant, scopes,
-                "no_such_role"))) {
-            get(nothing, path() + "/" + id).statusCode(403).body("errors[0].code", equalTo("forbidden"));
-            get(nothing, path()).statusCode(403);
-            get(nothing, "/v1/exports/" + c).statusCode(403);
-            post(nothing, path(), validBody()).statusCode(403);
-        }
-
-        // Writes: allowed where a role allows them, a field it may not write refused at its path, nothing stored.
-        String writer = TestTokens.withRoles(tenant, scopes, "writer", "elsewhere");
-        String written = post(writer, path(), validBody()).statusCode(200).body("data.keySet()",
-                containsInAnyOrder(fields().toArray())).extract().path("data.id");
-        String careful = TestTokens.withRoles(tenant, scopes, "careful_writer");
-        int before = get(all, path() + "?page[size]=1000").extract().jsonPath().getList("data").size();
-        List<JsonNode> published = TestChangeEvents.publishedBy(service() + ".changes", this::marker, tenant, c, () ->
-                post(careful, path(), validBody()).statusCode(403)
-                        .body("errors.size()", equalTo(1))
-                        .body("errors[0].code", equalTo("forbidden"))
-                        .body("errors[0].extra.path", equalTo("." + forbidden)));
-        assertEquals(List.of(), published, "nothing published");
-        assertEquals(before, get(all, path() + "?page[size]=1000").extract().jsonPath().getList("data").size(),
-                "nothing stored");
-        if (hasUpdate()) {
-            put(reader, path() + "/" + written, "{}").statusCode(403).body("errors[0].code", equalTo("forbidden"));
-            put(writer, path() + "/" + written, "{}").statusCode(200);
-            String unchanged = get(all, path() + "/" + written).extract().asString();
-            if (!createOnlyFields().contains(forbidden)) {
-                put(careful, path() + "/" + written, "{\"" + forbidden + "\": " + body.get(forbidden) + "}").statusCode(403)
-                        .body("errors.size()", equalTo(1))
-                        .body("errors[0].code", equalTo("forbidden"))
-                        .body("errors[0].extra.path", equalTo("." + forbidden));
-                assertEquals(unchanged, get(all, path() + "/" + written).extract().asString(), "unchanged");
-            }
-            put(careful, path() + "/" + written, "{}").statusCode(200);
-        }
-        if (hasDelete()) {
-            delete(careful, path() + "/" + written).statusCode(403).body("errors[0].code", equalTo("forbidden"));
-            delete(writer, path() + "/" + written).statusCode(200);
-        }
+    /** The role matrix with the collection's core face ({@link RoleMatrix#coreFace}), where it has one. */
+    protected RoleMatrix withCoreFace(RoleMatrix matrix) {
+        return matrix;
     }
 
     @Test

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.carehub.commons.testing.RoleMatrix;
 import io.carehub.commons.testing.TestHttp;
 import io.carehub.commons.testing.TestTokens;
 import io.carehub.scheduling.worker.WorkerResourceTests;
@@ -58,5 +60,16 @@ class CalendarResourceTests {
     void calendarsCannotBeCreatedThroughTheApi() {
         given().auth().oauth2(TestTokens.token(tenant, "all admin")).contentType("application/json").body("{}")
                 .post("/v1/calendars").then().statusCode(405).body("errors[0].code", equalTo("method_not_allowed"));
+    }
+    /** API-CORE.md §C9's matrix for calendars (read-only: Get, Find, export). */
+    @Test
+    void rolesGovernWhatOfACalendarIsRead() throws Exception {
+        String all = TestTokens.token(tenant, "all admin");
+        RoleMatrix.of(tenant, "calendars", "scheduling-service", List.of("id", "worker_id", "created_at", "updated_at"),
+                "id,worker_id,created_at,updated_at", () -> {
+                    String worker = WorkerResourceTests.createWorker(all, "matrix." + UUID.randomUUID() + "@example.com");
+                    return given().auth().oauth2(all).queryParam("worker_id", worker).get("/v1/calendars").then()
+                            .statusCode(200).extract().path("data[0].id");
+                }).check();
     }
 }
