@@ -103,6 +103,23 @@ class RolesAndPoliciesTests {
         given().get("/internal/access/" + tenant).then().statusCode(401);
     }
 
+    /**
+     * notifier-service's own collections are governed by the scopes alone (README, "What roles do not govern"): a client
+     * whose roles grant nothing at all still manages roles, policies and api_clients with admin, and webhook subscriptions with all.
+     */
+    @Test
+    void rolesDoNotGovernNotifierServicesOwnCollections() {
+        String roledAdmin = TestTokens.withRoles(tenant, "all admin", "no_such_role");
+        post(roledAdmin, "/v1/security_policies", POLICY).statusCode(200).body("data.name", equalTo("nurse_notes"));
+        post(roledAdmin, "/v1/roles", "{\"name\": \"nurse\", \"policies\": [\"nurse_notes\"]}").statusCode(200)
+                .body("data.name", equalTo("nurse"));
+        given().auth().oauth2(roledAdmin).get("/v1/roles").then().statusCode(200).body("data.name", contains("nurse"));
+        given().auth().oauth2(roledAdmin).get("/v1/api_clients").then().statusCode(200);
+        given().auth().oauth2(roledAdmin).get("/v1/webhook_subscriptions").then().statusCode(200);
+        // And the scopes still bound it: roles add no scope.
+        given().auth().oauth2(TestTokens.withRoles(tenant, "all", "nurse")).get("/v1/roles").then().statusCode(403);
+    }
+
     private static <T> List<T> iterable(java.util.Iterator<T> it) {
         List<T> list = new java.util.ArrayList<>();
         it.forEachRemaining(list::add);
