@@ -11,6 +11,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.carehub.commons.access.Access;
+import io.carehub.commons.access.AccessControl;
 import io.carehub.commons.outbox.ChangeOperation;
 import io.carehub.commons.outbox.Outbox;
 import io.carehub.commons.tenancy.Partition;
@@ -27,7 +32,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * passed, nobody holds a lease on it, and it has an in-flight batch or pending ranges older than the batching
  * window. {@link #claim} leases due subscriptions ({@code FOR UPDATE SKIP LOCKED}: replicas never claim the
  * same one), at most so many per tenant at once; {@link #prepare} drops the ranges of collections the owner
- * may no longer read ({@link Scopes#canRead}, with the owner's scopes as they are now) and moves the pending ranges into the in-flight batch (merging: a failed batch widens);
+ * may no longer read (by the owner's scopes as they are now, {@link Scopes#canRead}, and by its roles as they are now,
+ * API-CORE.md §C9) and moves the pending ranges into the in-flight batch (merging: a failed batch widens);
  * {@link #succeeded} deletes exactly the in-flight ranges that were sent (matched on resource, from and to, so
  * a range widened meanwhile survives) and {@link #failed} keeps them, backs off, and disables after the
  * failure window. Each ends the lease, and each first checks that the lease is still this delivery's: one
@@ -37,6 +43,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class DeliveryStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A leased subscription: what a delivery needs of it. */
     public record Claim(UUID id, String tenant, String url, String clientId, byte[] secretCiphertext, String tokenEndpointUrl,
@@ -118,7 +126,7 @@ public class DeliveryStore {
      * environment, meanwhile.
      */
     public Uni<Batch> prepare(Claim claim) {
-        return pool.withTransaction(c -> c.preparedQuery("SELECT o.scopes FROM webhook_subscriptions s"
+        return pool.withTransaction(c -> c.preparedQuery("SELECT o.scopes, o.roles, o.tenant FROM webhook_subscriptions s"
                 + " JOIN api_clients o ON o.client_id = s.owner_client_id AND o.tenant = s.tenant"
                 + " AND NOT o.disabled AND NOT o.deleted AND s.environment = ANY (o.environments)"
                 + " WHERE s.id = $1 AND s.leased_by = $2 FOR UPDATE OF s").execute(Tuple.of(claim.id(), claim.leasedBy()))
@@ -126,20 +134,57 @@ public class DeliveryStore {
                     if (owner.size() != 1) {
                         return Uni.createFrom().item(new Batch(null, List.of()));
                     }
-                    List<String> scopes = Arrays.asList(owner.iterator().next().getArrayOfStrings("scopes"));
-                    return dropUnreadable(c, claim, scopes).chain(droppedInflight -> move(c, claim, droppedInflight));
+                    Row o = owner.iterator().next();
+                    List<String> scopes = Arrays.asList(o.getArrayOfStrings("scopes"));
+                    return access(c, o.getString("tenant"), Arrays.asList(o.getArrayOfStrings("roles")))
+                            .chain(access -> dropUnreadable(c, claim, scopes, access))
+                            .chain(droppedInflight -> move(c, claim, droppedInflight));
                 }));
     }
 
-    /** Deletes the pending and in-flight ranges the owner may not read; returns whether the in-flight batch shrank. */
-    private static Uni<Boolean> dropUnreadable(SqlConnection c, Claim claim, List<String> scopes) {
+    /**
+     * What the owner's roles let it read now (API-CORE.md §C9): the rules of the live policies of its live roles;
+     * {@link Access#UNRESTRICTED} for an owner with no roles.
+     */
+    private static Uni<Access> access(SqlConnection c, String tenant, List<String> roles) {
+        if (roles.isEmpty()) {
+            return Uni.createFrom().item(Access.UNRESTRICTED);
+        }
+        return c.preparedQuery("SELECT rule::text AS rule FROM roles r JOIN security_policies p ON p.tenant = r.tenant AND NOT p.deleted"
+                + " AND r.policies ? p.name, jsonb_array_elements(p.rules) AS rule"
+                + " WHERE r.tenant = $1 AND NOT r.deleted AND r.name = ANY ($2)")
+                .execute(Tuple.of(tenant, roles.toArray(new String[0])))
+                .map(rows -> {
+                    List<JsonNode> rules = new ArrayList<>();
+                    for (Row r : rows) {
+                        rules.add(json(r.getString("rule")));
+                    }
+                    return Access.of(rules);
+                });
+    }
+
+    private static JsonNode json(String stored) {
+        try {
+            return JSON.readTree(stored);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored policy rule is not JSON", e);
+        }
+    }
+
+    /**
+     * Deletes the pending and in-flight ranges the owner may not read, by its scopes and its roles; returns whether the
+     * in-flight batch shrank.
+     */
+    private static Uni<Boolean> dropUnreadable(SqlConnection c, Claim claim, List<String> scopes, Access access) {
         return c.preparedQuery("SELECT resource FROM pending_ranges WHERE subscription_id = $1"
                 + " UNION SELECT resource FROM inflight_ranges WHERE subscription_id = $1").execute(Tuple.of(claim.id()))
                 .chain(rows -> {
                     List<String> denied = new ArrayList<>();
                     for (Row r : rows) {
-                        if (!Scopes.canRead(scopes, r.getString("resource"))) {
-                            denied.add(r.getString("resource"));
+                        String resource = r.getString("resource");
+                        if (!Scopes.canRead(scopes, resource)
+                                || AccessControl.governs(resource) && !access.allows(resource, Access.Operation.READ)) {
+                            denied.add(resource);
                         }
                     }
                     if (denied.isEmpty()) {

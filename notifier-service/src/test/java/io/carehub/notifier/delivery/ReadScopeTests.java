@@ -121,6 +121,35 @@ class ReadScopeTests {
                 || r.body().contains(Timestamps.format(lost))));
     }
 
+    /**
+     * API-CORE.md §C9: a subscriber whose roles do not let it read a collection hears nothing of it, by its roles as they
+     * are when each notification is prepared: a policy widened, and it hears of the collection again.
+     */
+    @Test
+    void aSubscriberWithRolesHearsOnlyOfWhatItsRolesLetItReadNow() {
+        String admin = io.carehub.commons.testing.TestTokens.token(tenant, "admin");
+        String policy = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\": \"tasks_only\", \"rules\":"
+                + " [{\"resource\": \"patient_tasks\", \"operations\": {\"read\": [\"*\"]}}]}")
+                .post("/v1/security_policies").then().statusCode(200).extract().path("data.id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"tasks_reader\", \"policies\": [\"tasks_only\"]}").post("/v1/roles").then().statusCode(200);
+        Subscriber s = subscriber("[\"patients\", \"patient_tasks\"]", "all", "webhooks");
+        given().auth().oauth2(TestClients.operator()).contentType(ContentType.JSON).body("{\"roles\": [\"tasks_reader\"]}")
+                .put("/v1/api_clients/" + s.client().id()).then().statusCode(200);
+
+        change(PATIENTS_TOPIC, "patients");
+        Instant tasks = change("assessments-service.changes", "patient_tasks");
+        awaitRange(s.hook(), "patient_tasks", tasks);
+        awaitNoPatientsRange(s);
+        assertFalse(mentions(s.hook().requests(), "patients"), "its roles do not let it read patients");
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"rules\": [{\"resource\": \"patient_tasks\","
+                + " \"operations\": {\"read\": [\"*\"]}}, {\"resource\": \"patients\", \"operations\": {\"read\": [\"id\"]}}]}")
+                .put("/v1/security_policies/" + policy).then().statusCode(200);
+        Instant patients = change(PATIENTS_TOPIC, "patients");
+        awaitRange(s.hook(), "patients", patients);
+    }
+
     void awaitNoPatientsRange(Subscriber s) {
         Instant end = Instant.now().plus(DEADLINE);
         while (count("SELECT count(*) AS n FROM (SELECT resource FROM pending_ranges WHERE subscription_id = $1"
